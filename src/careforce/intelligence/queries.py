@@ -1,0 +1,71 @@
+"""Aggregates for councils and the region. Nothing here returns a worker-level record.
+
+A council analyst may see only their own council; a regional lead may see every council.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from careforce.domain.access import Permission, allows
+from careforce.region.models import Council
+from careforce.workforce.models import Workplace
+
+
+@dataclass(frozen=True)
+class AreaCounts:
+    gss_code: str
+    name: str
+    providers: int
+    locations: int
+    staff: int
+
+
+def councils_visible_to(user: Any) -> list[Council]:
+    role = getattr(user, "role", None)
+    if allows(role, Permission.VIEW_REGION_AGGREGATES):
+        return list(Council.objects.all())
+    if allows(role, Permission.VIEW_COUNCIL_AGGREGATES) and user.council_id:
+        return list(Council.objects.filter(pk=user.council_id))
+    return []
+
+
+def council_for(user: Any, gss_code: str) -> Council:
+    for council in councils_visible_to(user):
+        if council.gss_code == gss_code:
+            return council
+    raise Http404("No such council area")
+
+
+def area_counts(councils: list[Council]) -> list[AreaCounts]:
+    """Providers, locations and current staff in each council area."""
+    names = {c.gss_code: c.name for c in councils}
+    rows = (
+        Workplace.objects.filter(council_id__in=names)
+        .values("council_id")
+        .annotate(
+            providers=Count("organisation", distinct=True),
+            locations=Count("id", distinct=True),
+        )
+    )
+    staff = dict(
+        Workplace.objects.filter(council_id__in=names)
+        .values("council_id")
+        .annotate(n=Count("workers", filter=Q(workers__left_on__isnull=True)))
+        .values_list("council_id", "n")
+    )
+    by_code = {r["council_id"]: r for r in rows}
+    return [
+        AreaCounts(
+            code,
+            names[code],
+            by_code.get(code, {}).get("providers", 0),
+            by_code.get(code, {}).get("locations", 0),
+            staff.get(code, 0),
+        )
+        for code in sorted(names, key=lambda c: names[c])
+    ]

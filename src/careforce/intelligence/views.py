@@ -1,0 +1,38 @@
+"""Council and regional pages: counts of providers, locations and staff by area."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from careforce.accounts.access import requires
+from careforce.domain.access import Permission, allows
+from careforce.domain.reference import REGION_NAME
+
+from . import queries
+
+
+@requires(Permission.VIEW_COUNCIL_AGGREGATES)
+def area(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if allows(user.role, Permission.VIEW_REGION_AGGREGATES):  # type: ignore[union-attr]
+        return redirect("intelligence:region")
+    return council(request, user.council_id)  # type: ignore[union-attr]
+
+
+@requires(Permission.VIEW_COUNCIL_AGGREGATES)
+def council(request: HttpRequest, gss_code: str) -> HttpResponse:
+    chosen = queries.council_for(request.user, gss_code)
+    counts = queries.area_counts([chosen])[0]
+    return render(request, "intelligence/area.html", {"title": f"Adult social care workforce in {chosen.name}",
+                                                      "counts": counts})
+
+
+@requires(Permission.VIEW_REGION_AGGREGATES)
+def region(request: HttpRequest) -> HttpResponse:
+    rows = queries.area_counts(queries.councils_visible_to(request.user))
+    totals = {
+        "providers": sum(r.providers for r in rows),
+        "locations": sum(r.locations for r in rows),
+        "staff": sum(r.staff for r in rows),
+    }
+    return render(request, "intelligence/region.html",
+                  {"title": f"Adult social care workforce in the {REGION_NAME}", "rows": rows, "totals": totals})

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "careforce administration"
+admin.site.site_title = "careforce administration"
+
+urlpatterns = [
+    path("", include(("careforce.web.urls", "web"))),
+    path("", include("careforce.accounts.urls")),
+    path("provider/", include("careforce.workforce.urls")),
+    path("intelligence/", include("careforce.intelligence.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "careforce.web.errors.forbidden"
+handler404 = "careforce.web.errors.not_found"
+handler500 = "careforce.web.errors.server_error"

@@ -1,0 +1,55 @@
+"""Integration tests run against the small demo region, loaded once into the test database."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+AS_OF = date(2026, 11, 1)
+DEMO = "demo.careforce.test"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from careforce.workforce.demo_loading import load_demo_region
+
+    with django_db_blocker.unblock():
+        load_demo_region("small", seed=2019, as_of=AS_OF)
+
+
+def signed_in(email: str) -> Client:
+    from careforce.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=email))
+    return client
+
+
+@pytest.fixture
+def as_manager(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"manager@{DEMO}")
+
+
+@pytest.fixture
+def as_staff(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"staff@{DEMO}")
+
+
+@pytest.fixture
+def as_analyst(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"analyst@{DEMO}")
+
+
+@pytest.fixture
+def as_lead(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"lead@{DEMO}")
+
+
+@pytest.fixture
+def as_job_seeker(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"jobseeker@{DEMO}")
+
+
+@pytest.fixture
+def as_admin(db):  # type: ignore[no-untyped-def]
+    return signed_in(f"admin@{DEMO}")

@@ -1,0 +1,39 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from careforce.workforce.models import Worker, Workplace
+
+pytestmark = pytest.mark.django_db
+COVENTRY = "E08000026"
+
+
+def _cells(response):  # type: ignore[no-untyped-def]
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        row.select_one("th").get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
+        for row in soup.select("tbody tr")
+    }
+
+
+def test_council_analyst_sees_counts_of_providers_locations_and_staff_in_their_area(as_analyst):
+    cells = _cells(as_analyst.get("/intelligence/area"))
+    places = Workplace.objects.filter(council_id=COVENTRY)
+    assert cells["Care providers"] == [f"{places.values('organisation').distinct().count():,}"]
+    assert cells["Locations"] == [f"{places.count():,}"]
+    staff = Worker.objects.filter(workplace__council_id=COVENTRY, left_on__isnull=True).count()
+    assert cells["Current staff"] == [f"{staff:,}"]
+
+
+def test_council_analyst_cannot_see_another_council_or_any_worker_record(as_analyst):
+    assert as_analyst.get("/intelligence/councils/E08000025").status_code == 404
+    worker = Worker.objects.filter(workplace__council_id=COVENTRY).first()
+    assert as_analyst.get(f"/provider/workers/{worker.pk}").status_code == 403
+    assert as_analyst.get(f"/provider/workplaces/{worker.workplace_id}/staff").status_code == 403
+
+
+def test_regional_lead_sees_every_council_side_by_side_and_the_region_total(as_lead):
+    cells = _cells(as_lead.get("/intelligence/region"))
+    assert len(cells) == 15 and "West Midlands" in cells
+    staff = Worker.objects.filter(left_on__isnull=True).count()
+    assert cells["West Midlands"][2] == f"{staff:,}"
+    assert as_lead.get(f"/intelligence/councils/{COVENTRY}").status_code == 200
