@@ -38,7 +38,7 @@ class Weighted:
 def largest_remainder(total: int, weights: NDArray[np.float64]) -> NDArray[np.int64]:
     """Split ``total`` into integers proportional to ``weights`` that add up exactly."""
     shares = weights / weights.sum() * total
-    whole = np.floor(shares).astype(np.int64)
+    whole: NDArray[np.int64] = np.floor(shares).astype(np.int64)
     short = total - int(whole.sum())
     if short:
         whole[np.argsort(-(shares - whole), kind="stable")[:short]] += 1

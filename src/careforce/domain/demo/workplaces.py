@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from careforce.domain.reference import council as council_named
+
 from .parameters import Weighted, largest_remainder
 from .places import current_postcodes_by_district, district_weights
 
@@ -127,10 +129,8 @@ def _with_organisations(p: dict[str, Any], rows: dict[str, list[Any]], rng: np.r
     names = [nm.replace(" Ltd", " Trust") if vol else nm for nm, vol in zip(names, voluntary, strict=True)]
     establishment_type = np.where(voluntary[np.maximum(organisation, 0)], 7, 6)
 
-    from careforce.domain.reference import council as council_named
-
     la_orgs: dict[str, int] = {}
-    for i in np.flatnonzero(is_la):
+    for i in np.flatnonzero(is_la).tolist():
         code = councils[i]
         if code not in la_orgs:
             la_orgs[code] = len(names)
