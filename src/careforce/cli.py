@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 
-SUBCOMMAND_MODULES = ("demo", "serve", "project", "validate_upload")
+import careforce.commands
 
 
 def _setup_django() -> None:
@@ -20,14 +21,9 @@ def _setup_django() -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="careforce", description="The West Midlands adult social care workforce platform")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"careforce.commands.{name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"careforce.commands.{name}":
-                continue
-            raise
-        module.add_parser(subparsers)
+    # every module in careforce.commands adds its own subcommand
+    for info in sorted(pkgutil.iter_modules(careforce.commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"careforce.commands.{info.name}").add_parser(subparsers)
     return parser
 
 

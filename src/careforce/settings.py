@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "careforce.region",
     "careforce.workforce",
     "careforce.intelligence",
+    "careforce.jobs",
+    "careforce.uploads",
+    "careforce.planning",
+    "careforce.careers",
+    "careforce.recruitment",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +155,11 @@ CACHES = {
     if not os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
 }
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+# Background jobs: "thread" in the web process (embedded default), "rq" on Redis (production),
+# "immediate" when the submitting transaction commits (tests, command-line tools). ADR 0008.
+JOBS_BACKEND = os.environ.get("JOBS_BACKEND", "rq" if REDIS_URL and os.environ.get("USE_RQ") == "1" else "thread")
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,11 @@ urlpatterns = [
     path("", include("careforce.accounts.urls")),
     path("provider/", include("careforce.workforce.urls")),
     path("intelligence/", include("careforce.intelligence.urls")),
+    path("provider/upload/", include("careforce.uploads.urls")),
+    path("planning/", include("careforce.planning.urls")),
+    path("care-jobs/", include("careforce.careers.urls")),
+    path("recruitment/", include("careforce.recruitment.urls")),
+    path("jobs/", include("careforce.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 
