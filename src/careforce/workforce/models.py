@@ -122,7 +122,11 @@ class Worker(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["workplace", "local_identifier"], name="unique_worker_reference")
         ]
-        indexes = [models.Index(fields=["workplace", "left_on"]), models.Index(fields=["left_on"])]
+        indexes = [
+            models.Index(fields=["workplace", "left_on"]),
+            models.Index(fields=["left_on"]),
+            models.Index(fields=["updated_at"]),  # the measures' data-version check reads MAX(updated_at)
+        ]
 
     def __str__(self) -> str:
         return self.local_identifier

@@ -6,14 +6,16 @@ their own record; anyone else gets nothing (404, so the existence of a record is
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from careforce.domain.access import Permission, allows
 
-from .models import DemoLoad, Worker, Workplace
+from .models import DemoLoad, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
 
 def demo_region_loaded() -> bool:
@@ -63,3 +65,96 @@ def worker_for(user: Any, worker_id: int) -> Worker:
         return workers.get(pk=worker_id)
     except Worker.DoesNotExist:
         raise Http404("No such worker") from None
+
+
+def managed_worker_for(user: Any, worker_id: int) -> Worker:
+    """A worker record in the acting provider manager's organisation; anyone else gets a 404."""
+    organisation_id = _organisation_id(user)
+    workers = Worker.objects.select_related("workplace", "workplace__organisation")
+    if organisation_id is None:
+        raise Http404("No such worker")
+    try:
+        return workers.get(pk=worker_id, workplace__organisation_id=organisation_id)
+    except Worker.DoesNotExist:
+        raise Http404("No such worker") from None
+
+
+def own_worker_for(user: Any) -> Worker:
+    """A staff member's own worker record (404 if their account is not linked to one)."""
+    if not (user.is_authenticated and allows(getattr(user, "role", None), Permission.VIEW_OWN_WORKER_RECORD)):
+        raise Http404("No such worker")
+    if user.worker_id is None:
+        raise Http404("No worker record is linked to this account")
+    return worker_for(user, user.worker_id)
+
+
+def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_id: int | None = None) -> bool:
+    """Whether another record at this workplace already uses the worker reference (ignoring spaces and case)."""
+    wanted = "".join(reference.split()).lower()
+    references = workplace.workers.exclude(pk=exclude_worker_id).values_list("local_identifier", flat=True)
+    return any("".join(r.split()).lower() == wanted for r in references)
+
+
+def training_of(worker: Worker) -> QuerySet[TrainingRecord]:
+    return worker.training.order_by("-completed_on", "pk")
+
+
+def qualifications_of(worker: Worker) -> QuerySet[WorkerQualification]:
+    return worker.qualifications.order_by("-year_achieved", "pk")
+
+
+def training_record_of(worker: Worker, record_id: int) -> TrainingRecord:
+    """One training record of a worker (the worker already found through a scoped query); else 404."""
+    try:
+        return worker.training.get(pk=record_id)
+    except TrainingRecord.DoesNotExist:
+        raise Http404("No such training record") from None
+
+
+def qualification_of(worker: Worker, record_id: int) -> WorkerQualification:
+    try:
+        return worker.qualifications.get(pk=record_id)
+    except WorkerQualification.DoesNotExist:
+        raise Http404("No such qualification") from None
+
+
+def open_vacancies(workplace: Workplace, today: date | None = None) -> QuerySet[Vacancy]:
+    """Vacancies at the workplace that have not closed (no closing date, or closing today or later)."""
+    today = today or timezone.localdate()
+    return (workplace.vacancies.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
+            .order_by("job_role", "pk"))
+
+
+def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+    """A vacancy at one of the acting manager's workplaces; anyone else gets a 404."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        raise Http404("No such vacancy")
+    try:
+        return Vacancy.objects.select_related("workplace").get(pk=vacancy_id, workplace__organisation_id=organisation_id)
+    except Vacancy.DoesNotExist:
+        raise Http404("No such vacancy") from None
+
+
+def training_expiring_for(user: Any, within_days: int = 90, today: date | None = None) -> list[TrainingRecord]:
+    """Training of current staff in the manager's organisation that has expired or expires within ``within_days``.
+
+    A record that has been renewed (a later record of the same category for the same worker) is left out,
+    so completing the training again takes it off the list. Sorted by workplace, then expiry date.
+    """
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        return []
+    today = today or timezone.localdate()
+    renewed = TrainingRecord.objects.filter(worker_id=OuterRef("worker_id"), category=OuterRef("category")).filter(
+        Q(expires_on__gt=OuterRef("expires_on")) | Q(expires_on__isnull=True, completed_on__gt=OuterRef("completed_on"))
+    )
+    records = (
+        TrainingRecord.objects.filter(worker__workplace__organisation_id=organisation_id,
+                                      worker__left_on__isnull=True, expires_on__isnull=False,
+                                      expires_on__lte=today + timedelta(days=within_days))
+        .exclude(Exists(renewed))
+        .select_related("worker", "worker__workplace")
+        .order_by("worker__workplace__name", "expires_on", "worker__local_identifier", "pk")
+    )
+    return list(records)

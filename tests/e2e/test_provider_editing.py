@@ -1,0 +1,160 @@
+"""A provider manager adds a worker in Chromium, and every new provider page passes axe, errors included."""
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import sign_in
+from .test_accessibility import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+def _continue(page) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name="Continue").click()
+
+
+def _heading(page) -> str:  # type: ignore[no-untyped-def]
+    return page.get_by_role("heading", level=1).inner_text().strip()
+
+
+def _fill_date(page, day: str, month: str, year: str) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_label("Day").fill(day)
+    page.get_by_label("Month").fill(month)
+    page.get_by_label("Year").fill(year)
+
+
+def test_a_manager_adds_a_worker_through_the_question_pages_and_check_your_answers(page):
+    reference = f"E2E-{uuid.uuid4().hex[:6].upper()}"
+    sign_in(page, "manager")
+    page.locator("tbody a").first.click()
+    workplace = _heading(page).removeprefix("Staff at ")
+    page.get_by_role("link", name="Add a worker").click()
+
+    assert _heading(page) == "What is the worker's reference?"
+    assert_accessible(page)
+    page.get_by_label("What is the worker's reference?").fill(reference)
+    _continue(page)
+    assert _heading(page) == "What is their main job role?"
+    assert_accessible(page)
+    page.get_by_label("Care worker", exact=True).check()
+    _continue(page)
+    page.get_by_label("Permanent").check()
+    assert_accessible(page)
+    _continue(page)
+
+    # a date that does not exist is refused; the summary link focuses the day input; what was typed stays
+    assert _heading(page) == "When did they start in this job?"
+    _fill_date(page, "31", "2", "2025")
+    _continue(page)
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert_accessible(page)
+    summary.get_by_role("link", name="Date they started must be a real date").click()
+    assert page.evaluate("document.activeElement.id") == "id_start_date"
+    assert page.get_by_label("Day").input_value() == "31"
+    _fill_date(page, "28", "2", "2025")
+    _continue(page)
+
+    assert _heading(page) == "How many hours a week do they work?"
+    assert_accessible(page)
+    page.get_by_label("How many hours a week do they work?").fill("30")
+    _continue(page)
+    assert _heading(page) == "How are they paid?"
+    page.get_by_label("Hourly", exact=True).check()
+    assert_accessible(page)
+    _continue(page)
+    assert _heading(page) == "What is their hourly rate?"
+    page.get_by_label("What is their hourly rate?").fill("12.80")
+    assert_accessible(page)
+    _continue(page)
+    page.get_by_label("Not started").check()
+    assert_accessible(page)
+    _continue(page)
+
+    assert _heading(page) == "Check your answers before adding the worker"
+    assert_accessible(page)
+    assert page.locator(".govuk-summary-list").inner_text().count(reference) == 1
+    page.get_by_role("link", name="Change hours a week").click()
+    page.get_by_label("How many hours a week do they work?").fill("32.5")
+    _continue(page)
+    assert _heading(page) == "Check your answers before adding the worker"
+    assert "32.5" in page.locator(".govuk-summary-list").inner_text()
+    page.get_by_role("button", name="Add worker").click()
+
+    assert page.locator(".govuk-panel__title").inner_text().strip() == "Worker added"
+    assert_accessible(page)
+    page.get_by_role("link", name="Add their training and qualifications").click()
+    assert _heading(page) == f"Worker {reference}"
+    assert workplace in page.get_by_role("link", name=f"Staff at {workplace}").inner_text()
+    assert_accessible(page)
+
+
+def test_the_new_provider_pages_are_accessible_including_with_errors(page):
+    sign_in(page, "manager")
+    page.goto("/provider/training-due")
+    assert _heading(page) == "Training due"
+    assert_accessible(page)
+    page.goto("/provider/workplaces")
+    page.locator("tbody a").first.click()
+    staff_url = page.url
+
+    page.get_by_role("link", name="Workplace details").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Change address").click()
+    page.get_by_label("Town or city").fill("")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+
+    page.goto(staff_url)
+    page.get_by_role("link", name="Vacancies").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add a vacancy").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+    page.get_by_role("link", name="Select the job role").click()
+    assert page.evaluate("document.activeElement.id") == "id_job_role"
+
+    page.goto(staff_url)
+    page.locator("tbody a").first.click()
+    worker_url = page.url
+    page.get_by_role("link", name="Add a training record").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+    page.goto(worker_url)
+    page.get_by_role("link", name="Add a qualification").click()
+    assert_accessible(page)
+    page.goto(worker_url)
+    page.get_by_role("link", name="Change care Certificate").click()
+    assert_accessible(page)
+    page.goto(worker_url)
+    page.get_by_role("button", name="Record that they have left").click()
+    assert _heading(page) == "When did they leave?"
+    assert_accessible(page)
+    _fill_date(page, "1", "1", "2099")
+    _continue(page)
+    assert page.locator(".govuk-error-summary").inner_text().count("must be today or in the past") == 1
+    assert_accessible(page)
+
+
+def test_a_staff_member_adds_their_own_training_and_the_pages_are_accessible(page):
+    sign_in(page, "staff")
+    assert _heading(page) == "Your record"
+    page.get_by_role("link", name="Add a training record").click()
+    assert_accessible(page)
+    page.get_by_label("Training category").select_option(label="Fire safety")
+    page.get_by_label("Training name (optional)").fill("Fire warden refresher")
+    page.get_by_label("Yes", exact=True).check()
+    page.locator("#id_completed_on").fill("3")
+    page.locator("#id_completed_on-month").fill("9")
+    page.locator("#id_completed_on-year").fill("2026")
+    page.get_by_role("button", name="Save").click()
+    assert _heading(page) == "Your record"
+    assert "Fire warden refresher" in page.locator("table").first.inner_text()
+    assert_accessible(page)
