@@ -11,7 +11,7 @@ def _cells(response):  # type: ignore[no-untyped-def]
     soup = BeautifulSoup(response.content, "html.parser")
     return {
         row.select_one("th").get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
-        for row in soup.select("tbody tr")
+        for row in soup.select_one("table").select("tbody tr")
     }
 
 
@@ -37,3 +37,9 @@ def test_regional_lead_sees_every_council_side_by_side_and_the_region_total(as_l
     staff = Worker.objects.filter(left_on__isnull=True).count()
     assert cells["West Midlands"][2] == f"{staff:,}"
     assert as_lead.get(f"/intelligence/councils/{COVENTRY}").status_code == 200
+
+
+def test_region_page_gives_the_headline_new_jobs_beside_the_2019_figure_and_recruits_needed(as_lead):
+    text = BeautifulSoup(as_lead.get("/intelligence/region").content, "html.parser").get_text(" ", strip=True)
+    assert "New care jobs in the West Midlands" in text
+    assert "45,000" in text and "Recruits needed" in text

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from careforce.domain.access import Permission, allows
+from careforce.domain.reference import REGION_CODE, REGION_NAME
 from careforce.region.models import Council
 from careforce.workforce.models import Workplace
 
@@ -39,6 +40,49 @@ def council_for(user: Any, gss_code: str) -> Council:
         if council.gss_code == gss_code:
             return council
     raise Http404("No such council area")
+
+
+@dataclass(frozen=True)
+class Area:
+    """A council area or the whole region, as a page or table names it."""
+
+    code: str
+    name: str
+
+    @property
+    def is_region(self) -> bool:
+        return self.code == REGION_CODE
+
+
+REGION = Area(REGION_CODE, REGION_NAME)
+
+
+def area_for(user: Any, code: str) -> Area:
+    """The area with this GSS code if the user may see its measures; 404 otherwise (existence is not
+    revealed). The region needs the regional permission; a council must be one the user may see."""
+    if code == REGION_CODE and allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES):
+        return REGION
+    if code == REGION_CODE:
+        raise Http404("No such area")
+    chosen = council_for(user, code)
+    return Area(chosen.gss_code, chosen.name)
+
+
+def home_area_for(user: Any) -> Area:
+    """The area a user's measures start from: the region for a regional lead, their council otherwise."""
+    if allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES):
+        return REGION
+    visible = councils_visible_to(user)
+    if not visible:
+        raise Http404("No area")
+    return Area(visible[0].gss_code, visible[0].name)
+
+
+def organisation_of(user: Any) -> tuple[int, str]:
+    """The provider a manager acts for (id, name); 404 for anyone else or a manager without one."""
+    if not allows(getattr(user, "role", None), Permission.MANAGE_PROVIDER_WORKFORCE) or not user.organisation_id:
+        raise Http404("No care provider")
+    return user.organisation_id, user.organisation.name
 
 
 def area_counts(councils: list[Council]) -> list[AreaCounts]:

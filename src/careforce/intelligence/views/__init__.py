@@ -7,7 +7,7 @@ from careforce.accounts.access import requires
 from careforce.domain.access import Permission, allows
 from careforce.domain.reference import REGION_NAME
 
-from . import queries
+from .. import queries
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
@@ -34,5 +34,8 @@ def region(request: HttpRequest) -> HttpResponse:
         "locations": sum(r.locations for r in rows),
         "staff": sum(r.staff for r in rows),
     }
+    from careforce.planning.headline import region_headline
+
     return render(request, "intelligence/region.html",
-                  {"title": f"Adult social care workforce in the {REGION_NAME}", "rows": rows, "totals": totals})
+                  {"title": f"Adult social care workforce in the {REGION_NAME}", "rows": rows, "totals": totals,
+                   "headline": region_headline()})

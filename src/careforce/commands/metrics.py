@@ -1,0 +1,69 @@
+"""``careforce metrics``: a workforce measure's table for a council or the region, as the page shows it.
+
+    careforce metrics --area E08000026 --measure turnover_rate --by job_role --format xlsx --out t.xlsx
+
+An administrative tool run on the server: it may show any area (like a regional lead), always with
+disclosure control applied, so it writes exactly the table (and "[c]" cells) of the page's download.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from careforce.domain.metrics import MEASURES, Split
+
+BREAKDOWNS = ("none", "trend", "job_role", "job_role_group", "main_service", "sector", "council")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "metrics", help="write a workforce measure's table for a council or the region (suppression applied)",
+        description="Write the table a measure's page shows, with figures about fewer than 5 people suppressed.",
+    )
+    parser.add_argument("--area", required=True, metavar="GSS_CODE|region",
+                        help="a council's GSS code (e.g. E08000026 Coventry) or 'region'")
+    parser.add_argument("--measure", default="filled_posts", choices=[m.id for m in MEASURES],
+                        metavar="MEASURE", help="the measure (default filled_posts): " + ", ".join(m.id for m in MEASURES))
+    parser.add_argument("--by", default="none", choices=BREAKDOWNS,
+                        help="rows: the area alone with England and West Midlands figures (default), each of the "
+                             "last years, or a breakdown; 'council' for the region only")
+    parser.add_argument("--format", default="csv", choices=("csv", "xlsx", "ods"), dest="fmt")
+    parser.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from careforce.domain.metrics import to_csv_bytes, to_ods_bytes, to_xlsx_bytes
+    from careforce.domain.reference import REGION_CODE, REGION_NAME, councils
+    from careforce.intelligence.measures import measure_for, splits_for, table_for_area
+    from careforce.intelligence.queries import Area
+
+    code = args.area.strip()
+    if code.lower() == "region" or code == REGION_CODE:
+        area = Area(REGION_CODE, REGION_NAME)
+    else:
+        found = [c for c in councils() if c.gss_code == code.upper()]
+        if not found:
+            known = ", ".join(f"{c.gss_code} {c.name}" for c in councils())
+            print(f"careforce metrics: no council area {code!r}. Use 'region' or one of: {known}", file=sys.stderr)
+            return 2
+        area = Area(found[0].gss_code, found[0].name)
+    split = Split(args.by)
+    if split not in splits_for(area):
+        print(f"careforce metrics: --by {args.by} is for the region only", file=sys.stderr)
+        return 2
+    table = table_for_area(area, measure_for(args.measure), split)
+    data = {"csv": to_csv_bytes, "xlsx": to_xlsx_bytes, "ods": to_ods_bytes}[args.fmt](table)
+    if args.out is not None:
+        args.out.write_bytes(data)
+        print(f"Wrote {table.caption} to {args.out} ({table.suppressed_cells} cells suppressed)", file=sys.stderr)
+        return 0
+    if args.fmt != "csv" and sys.stdout.isatty():
+        print("careforce metrics: give --out FILE for a spreadsheet", file=sys.stderr)
+        return 2
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
