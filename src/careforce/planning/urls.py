@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import downloads, pages, runs
 
 app_name = "planning"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", pages.start, name="start"),
+    path("new-run", runs.new_run, name="new-run"),
+    path("runs/<uuid:run_id>", runs.results, name="results"),
+    path("runs/<uuid:run_id>/status", runs.status, name="status"),
+    path("runs/<uuid:run_id>/results.<str:fmt>", downloads.download, name="download"),
+    path("assumptions", pages.assumptions_page, name="assumptions"),
+    path("region", pages.region, name="region"),
+]

@@ -1,0 +1,70 @@
+"""Projection runs and saved scenarios as the acting user may see them.
+
+A regional lead sees every run. A council analyst sees only runs scoped to their council (whoever
+in the council ran them); those runs store nothing about other councils or the region. Anything
+else is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from careforce.domain.access import Permission, allows
+from careforce.domain.planning import ALL_ROLES, ROLE_GROUPS
+from careforce.domain.planning.dimensions import council_names
+from careforce.domain.reference import REGION_CODE
+
+from .models import ProjectionRun, SavedScenario
+
+
+def is_regional(user: Any) -> bool:
+    return allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES)
+
+
+def runs_visible_to(user: Any) -> QuerySet[ProjectionRun]:
+    runs = ProjectionRun.objects.select_related("council", "created_by")
+    if is_regional(user):
+        return runs
+    if allows(getattr(user, "role", None), Permission.RUN_PROJECTIONS) and user.council_id:
+        return runs.filter(council_id=user.council_id)
+    return runs.none()
+
+
+def run_for(user: Any, run_id: Any) -> ProjectionRun:
+    try:
+        return runs_visible_to(user).get(pk=run_id)
+    except (ProjectionRun.DoesNotExist, ValueError):
+        raise Http404("No such projection run") from None
+
+
+def areas_of(run: ProjectionRun) -> list[tuple[str, str]]:
+    """(code, name) of the areas a run's results cover: its council, or the region and every council."""
+    names = council_names()
+    if run.council_id:
+        return [(run.council_id, names[run.council_id])]
+    return [(REGION_CODE, names[REGION_CODE])] + sorted(
+        ((code, name) for code, name in names.items() if code != REGION_CODE), key=lambda item: item[1])
+
+
+def area_of(run: ProjectionRun, code: str | None) -> tuple[str, str]:
+    """The chosen area if the run covers it; otherwise (or unchosen) the run's own area."""
+    areas = areas_of(run)
+    return next((a for a in areas if a[0] == code), areas[0])
+
+
+ROLE_CHOICES: list[tuple[str, str]] = [(ALL_ROLES, "All job roles"), *((g.key, g.label) for g in ROLE_GROUPS)]
+
+
+def role_of(code: str | None) -> tuple[str, str]:
+    return next((r for r in ROLE_CHOICES if r[0] == code), ROLE_CHOICES[0])
+
+
+def saved_scenarios_for(user: Any) -> QuerySet[SavedScenario]:
+    """Scenarios the user saved, and (for a council analyst) those saved by colleagues in their council."""
+    mine = Q(owner=user)
+    if user.council_id and not is_regional(user):
+        mine |= Q(council_id=user.council_id)
+    return SavedScenario.objects.filter(mine)

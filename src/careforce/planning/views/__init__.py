@@ -1,0 +1,1 @@
+"""Planning pages: start, new run, run status and results, downloads, assumptions and the region headline."""

@@ -1,0 +1,37 @@
+"""Downloads of exactly one run's stored results: CSV, Parquet and the Excel workbook."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+
+from careforce.accounts.access import requires
+from careforce.domain.access import Permission
+
+from ..queries import run_for
+from ..storage import csv_bytes, workbook_path
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def filename(run: object, fmt: str) -> str:
+    return f"careforce-projection-{run.area_code}-{run.created_at:%Y-%m-%d}-{str(run.pk)[:8]}.{fmt}"  # type: ignore[attr-defined]
+
+
+@requires(Permission.RUN_PROJECTIONS)
+def download(request: HttpRequest, run_id: str, fmt: str) -> HttpResponse:
+    run = run_for(request.user, run_id)
+    if fmt not in CONTENT_TYPES or not run.is_done:
+        raise Http404("No such download")
+    name = filename(run, fmt)
+    if fmt == "csv":
+        response = HttpResponse(csv_bytes(run), content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    if not run.parquet_path.exists():
+        raise Http404("The results of this run are no longer stored")
+    path = run.parquet_path if fmt == "parquet" else workbook_path(run)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])

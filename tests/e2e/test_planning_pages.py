@@ -1,0 +1,68 @@
+"""The planning pages, opened in Chromium by a council analyst and a regional lead, pass axe-core."""
+
+import pytest
+
+from .conftest import sign_in
+from .test_accessibility import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+def run_projection(page, scenarios=("pay-rise",)):  # type: ignore[no-untyped-def]
+    page.goto("/planning/new-run")
+    for title in scenarios:
+        page.get_by_label(title).check()
+    page.get_by_label("Number of draws").fill("20")
+    page.get_by_role("button", name="Run the projection").click()
+    assert page.title() == "Projection results – careforce"
+
+
+def test_an_analyst_runs_a_projection_and_every_planning_page_is_accessible(page):
+    sign_in(page, "analyst")
+    page.get_by_role("link", name="Planning").click()
+    assert page.title() == "Workforce planning – careforce"
+    assert_accessible(page)
+    page.get_by_role("button", name="Run a projection").click()
+    assert_accessible(page)
+    run_projection(page, ["Pay rise for care roles"])
+    assert page.locator("svg[role=img]").count() == 2
+    assert "Coventry" in page.locator("#comparison caption").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Job role", exact=True).select_option("care_worker")
+    page.get_by_role("button", name="Show results").click()
+    assert "care worker" in page.locator("#headline-baseline caption").inner_text()
+    assert_accessible(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the results as CSV").click()
+    assert info.value.suggested_filename.startswith("careforce-projection-E08000026-")
+    page.goto("/planning/assumptions")
+    assert_accessible(page)
+    page.goto("/planning/")
+    assert_accessible(page)  # now with the run in the table
+
+
+def test_a_mistake_in_a_written_scenario_is_shown_accessibly_and_the_link_focuses_the_text(page):
+    sign_in(page, "analyst")
+    page.goto("/planning/new-run?edit=lower-turnover")
+    text = page.get_by_label("Your scenario (optional)")
+    text.fill(text.input_value().replace('op = "multiply"', 'op = "divide"', 1))
+    page.get_by_role("button", name="Run the projection").click()
+    assert page.title() == "Error: Run a projection – careforce"
+    summary = page.locator(".govuk-error-summary")
+    assert "line" in summary.inner_text() and "op must be one of" in summary.inner_text()
+    assert 'op = "divide"' in page.get_by_label("Your scenario (optional)").input_value()
+    assert_accessible(page)
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_scenario_text"
+
+
+def test_the_lead_sees_the_region_headline_and_a_regional_run_accessibly(page):
+    sign_in(page, "lead")
+    page.goto("/planning/region")
+    assert "45,000–70,000" in page.locator("main").inner_text()
+    assert_accessible(page)
+    run_projection(page, [])
+    page.get_by_label("Area", exact=True).select_option(label="Birmingham")
+    page.get_by_role("button", name="Show results").click()
+    assert "Birmingham" in page.locator("#headline-baseline caption").inner_text()
+    assert_accessible(page)
