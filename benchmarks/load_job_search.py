@@ -1,0 +1,244 @@
+"""Load test: job search by postcode and 10 miles against the running server on PostgreSQL.
+
+Creates the database ``careforce_load_bench`` (dropped first if it exists, and again at the end),
+loads the full demo region, adds published vacancies until 10,000 are live, starts ``careforce``
+with gunicorn on loopback, then drives it with concurrent clients (threads, each with its own
+``http.client`` keep-alive connection and session):
+
+* search: POST the search form (a workplace postcode from the region, 10 miles), follow the redirect,
+  GET the results page. The results request is where the search runs; both are timed.
+* baseline: GET the start page, same clients, same run.
+
+    .venv/bin/python benchmarks/load_job_search.py [--clients 50] [--seconds 20] [--workers 2]
+        [--postgres postgres://postgres@127.0.0.1:5432] [--keep]
+
+Prints median, 95th percentile, requests per second and errors for each, with the targets
+(results page: under 50 ms median, under 150 ms at p95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+DB = "careforce_load_bench"
+TARGET_VACANCIES = 10_000
+TOP_UP = """
+import django, os, random, datetime as dt
+os.environ['DJANGO_SETTINGS_MODULE'] = 'careforce.settings'; django.setup()
+from django.db.models import Q
+from careforce.workforce.models import Vacancy, Workplace
+today = dt.date.today()
+live = Vacancy.objects.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today), is_published=True)
+missing = {target} - live.count()
+rng = random.Random(2026)
+templates = list(live[:2000])
+workplaces = list(Workplace.objects.values_list('pk', flat=True))
+extra = []
+for i in range(max(0, missing)):
+    t = rng.choice(templates)
+    extra.append(Vacancy(workplace_id=rng.choice(workplaces), job_role=t.job_role, number_of_posts=1,
+        hourly_rate=t.hourly_rate, contracted_hours=t.contracted_hours, guaranteed_hours=t.guaranteed_hours,
+        full_time=t.full_time, part_time=t.part_time, school_hours=t.school_hours, nights=t.nights,
+        weekends=t.weekends, requires_driving_licence=t.requires_driving_licence, requires_car=t.requires_car,
+        travel_time_paid=t.travel_time_paid, offers_visa_sponsorship=t.offers_visa_sponsorship,
+        posted_on=today - dt.timedelta(days=rng.randrange(60)), closing_date=None, is_published=True))
+Vacancy.objects.bulk_create(extra, batch_size=2000)
+print(live.count(), 'live vacancies;', len(extra), 'added')
+print('POSTCODES', ','.join(sorted(set(Workplace.objects.order_by('?').values_list('postcode', flat=True)[:300]))))
+"""
+
+
+def admin(base: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Session:
+    """One client: a keep-alive connection with its own cookies."""
+
+    def __init__(self, port: int) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: dict[str, str] | None = None) -> tuple[int, bytes, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.conn.request(method, path, data, headers)
+        response = self.conn.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, content, response.headers.get("Location", "")
+
+
+def drive(port: int, clients: int, seconds: float, postcodes: list[str], kind: str) -> dict[str, list[float] | int]:
+    times: dict[str, list[float]] = {"post": [], "results": [], "start": []}
+    errors = [0]
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def client(n: int) -> None:
+        rng = random.Random(n)
+        session = Session(port)
+        local: dict[str, list[float]] = {"post": [], "results": [], "start": []}
+        bad = 0
+        try:
+            status, content, _ = session.request("GET", "/care-jobs/search")
+            token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()  # type: ignore[union-attr]
+            while time.perf_counter() < stop_at and len(local["results"]) + len(local["start"]) < 20_000:
+                if kind == "baseline":
+                    t = time.perf_counter()
+                    status, _, _ = session.request("GET", "/")
+                    local["start"].append(time.perf_counter() - t)
+                    bad += status != 200
+                    continue
+                t = time.perf_counter()
+                status, _, location = session.request(
+                    "POST",
+                    "/care-jobs/search",
+                    {
+                        "csrfmiddlewaretoken": token,
+                        "postcode": rng.choice(postcodes),
+                        "distance": "10",
+                        "sort": "distance",
+                    },
+                )
+                local["post"].append(time.perf_counter() - t)
+                if status != 302:
+                    bad += 1
+                    continue
+                t = time.perf_counter()
+                status, content, _ = session.request("GET", location)
+                local["results"].append(time.perf_counter() - t)
+                bad += status != 200 or b"jobs found" not in content and b"No care jobs found" not in content
+        except Exception:  # noqa: BLE001 - a failed client counts as an error, the run goes on
+            bad += 1
+        with lock:
+            for key in times:
+                times[key].extend(local[key])
+            errors[0] += bad
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 60)
+    return {**times, "errors": errors[0], "elapsed": time.perf_counter() - started}  # type: ignore[dict-item]
+
+
+def summary(name: str, samples: list[float], elapsed: float, errors: int | str) -> str:
+    if not samples:
+        return f"| {name} | 0 | - | - | - | {errors} |"
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return (
+        f"| {name} | {len(samples):,} | {statistics.median(samples) * 1000:.1f} | {p95 * 1000:.1f} | "
+        f"{len(samples) / elapsed:,.0f} | {errors} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--keep", action="store_true", help="keep the database (and reuse it next time)")
+    args = parser.parse_args()
+    base = args.postgres.rstrip("/")
+    env = {**os.environ, "DATABASE_URL": f"{base}/{DB}", "AXES_FAILURE_LIMIT": "100000"}
+    env.pop("REDIS_URL", None)
+    cli = [sys.executable, "-m", "careforce.cli"]
+    if not args.keep:
+        admin(base, f"DROP DATABASE IF EXISTS {DB}")
+    try:
+        admin(base, f"CREATE DATABASE {DB}")
+    except Exception:  # noqa: BLE001 - it exists and --keep was given
+        pass
+    server = None
+    try:
+        t = time.perf_counter()
+        subprocess.run([*cli, "demo", "--size", "full", "--load-only"], env=env, check=True, stdout=subprocess.DEVNULL)
+        print(f"Demo region loaded in {time.perf_counter() - t:.0f} s")
+        out = subprocess.run(
+            [sys.executable, "-c", TOP_UP.format(target=TARGET_VACANCIES)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        print(out.splitlines()[0])
+        postcodes = out.split("POSTCODES ", 1)[1].strip().split(",")
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "careforce.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+        )
+        for _ in range(200):
+            try:
+                Session(port).request("GET", "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        # warm every worker: the postcode table and the vacancy index are built once per process
+        drive(port, args.workers * 4, 5.0, postcodes, "search")
+        baseline = drive(port, args.clients, args.seconds / 2, postcodes, "baseline")
+        run = drive(port, args.clients, args.seconds, postcodes, "search")
+        print(
+            f"\n{args.clients} clients, {args.workers} gunicorn workers x {args.threads} threads, "
+            f"{os.cpu_count()} CPUs, PostgreSQL, {TARGET_VACANCIES:,} live vacancies\n"
+        )
+        print("| request | count | median ms | p95 ms | requests/s | errors |")
+        print("|---|---|---|---|---|---|")
+        print(summary("results page (search, 10 miles)", run["results"], run["elapsed"], run["errors"]))  # type: ignore[arg-type]
+        print(summary("search form POST (postcode check, redirect)", run["post"], run["elapsed"], "(above)"))  # type: ignore[arg-type]
+        print(summary("baseline: start page", baseline["start"], baseline["elapsed"], baseline["errors"]))  # type: ignore[arg-type]
+        print("\nTarget for the results page: median under 50 ms, p95 under 150 ms.")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=20)
+        if not args.keep:
+            admin(base, f"DROP DATABASE IF EXISTS {DB}")
+
+
+if __name__ == "__main__":
+    main()

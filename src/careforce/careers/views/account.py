@@ -1,0 +1,82 @@
+"""A job seeker's account: create one (on applying or on its own), see applications and their status,
+download all their data, and delete the account (UK GDPR rights of access, portability and erasure)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+
+from careforce.accounts.access import public, requires
+from careforce.careers import account_data, queries
+from careforce.careers.forms import CreateAccountForm, DeleteAccountForm
+from careforce.careers.models import SavedSelfAssessment
+from careforce.careers.views.apply import SENT
+from careforce.careers.views.self_assessment import PENDING
+from careforce.domain.access import Permission, Role, home_for
+
+
+@public
+@sensitive_post_parameters("password", "password_again")
+def create_account(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(home_for(request.user.role))  # type: ignore[union-attr]
+    if request.method == "POST":
+        form = CreateAccountForm(request.POST)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            user = get_user_model().objects.create_user(
+                username=email, email=email, password=form.cleaned_data["password"], role=Role.JOB_SEEKER)
+            queries.claim_applications(user, request.session.get(SENT) or [])
+            pending = request.session.pop(PENDING, None)
+            if pending:
+                SavedSelfAssessment.objects.create(user=user, answers=pending)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("careers:your-applications")
+    else:
+        form = CreateAccountForm()
+    return render(request, "careers/create_account.html", {
+        "title": "Create an account", "form": form, "page_has_errors": bool(form.errors),
+        "saving_result": PENDING in request.session, "after_applying": bool(request.session.get(SENT))})
+
+
+@requires(Permission.VIEW_OWN_APPLICATIONS)
+def your_applications(request: HttpRequest) -> HttpResponse:
+    return render(request, "careers/your_applications.html", {
+        "title": "Your applications", "applications": account_data.applications_for_display(request.user),
+        "saved_results": queries.self_assessments_of(request.user).count(),
+        "saved_searches": queries.saved_searches_of(request.user).count()})
+
+
+@requires(Permission.VIEW_OWN_APPLICATIONS)
+def your_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "careers/your_data.html", {"title": "Download your data"})
+
+
+@requires(Permission.VIEW_OWN_APPLICATIONS)
+def your_data_json(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(account_data.as_json(request.user), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="careforce-your-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires(Permission.VIEW_OWN_APPLICATIONS)
+def your_data_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(account_data.as_csv(request.user), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="careforce-your-data.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires(Permission.VIEW_OWN_APPLICATIONS)
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        account_data.erase(request.user)
+        logout(request)
+        return render(request, "careers/account_deleted.html", {"title": "Your account has been deleted"})
+    return render(request, "careers/delete_account.html", {
+        "title": "Delete your account", "form": form, "page_has_errors": bool(form.errors),
+        "applications": queries.applications_of(request.user).count()})

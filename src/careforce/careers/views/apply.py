@@ -1,0 +1,173 @@
+"""Applying without a CV: a few question pages, check your answers, then a confirmation page and email.
+
+Answers are kept in the session (server side) until they are sent, never in the URL. Sending is
+protected by CSRF (Django's middleware) and limited per IP address (django-ratelimit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_ratelimit.decorators import ratelimit
+
+from careforce.accounts.access import public
+from careforce.careers import notify, queries
+from careforce.careers.forms import (
+    ABOUT_MAX,
+    HOURS_CHOICES,
+    AboutYouForm,
+    AvailabilityForm,
+    ContactForm,
+    DrivingForm,
+    FullNameForm,
+    RightToWorkForm,
+)
+from careforce.careers.presenters import job_title, with_article
+from careforce.recruitment.services import submit_application
+
+APPLYING = "careers_applying"
+SENT = "careers_applications_sent"
+DEFAULT_RATE = "10/h"
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: type[forms.Form]
+    question: str
+
+
+STEPS = (
+    Step("your-name", FullNameForm, "What is your full name?"),
+    Step("contact-details", ContactForm, "How can the employer contact you?"),
+    Step("availability", AvailabilityForm, "Which hours can you work?"),
+    Step("right-to-work", RightToWorkForm, "Do you have the right to work in the UK?"),
+    Step("driving", DrivingForm, "Do you have a driving licence or a car?"),
+    Step("about-you", AboutYouForm, "Tell the employer a little about yourself"),
+)
+BY_SLUG = {s.slug: s for s in STEPS}
+
+
+def _answers(request: HttpRequest, vacancy_id: int) -> dict[str, Any]:
+    applying = request.session.get(APPLYING) or {}
+    return dict(applying.get("answers", {})) if applying.get("vacancy") == vacancy_id else {}
+
+
+def _store(request: HttpRequest, vacancy_id: int, answers: dict[str, Any]) -> None:
+    request.session[APPLYING] = {"vacancy": vacancy_id, "answers": answers}
+
+
+def _first_missing(answers: dict[str, Any]) -> Step | None:
+    return next((s for s in STEPS if not all(name in answers for name in s.form.base_fields)), None)
+
+
+@public
+def start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    job = queries.live_vacancy(vacancy_id)
+    return render(request, "careers/apply_start.html", {
+        "title": f"Apply to be {with_article(job_title(job).lower())}", "job": job, "employer": job.workplace.organisation.name,
+        "first": reverse("careers:apply-step", args=[vacancy_id, STEPS[0].slug])})
+
+
+@public
+def step(request: HttpRequest, vacancy_id: int, slug: str) -> HttpResponse:
+    job = queries.live_vacancy(vacancy_id)
+    current = BY_SLUG.get(slug)
+    if current is None:
+        return redirect("careers:apply", vacancy_id)
+    answers = _answers(request, vacancy_id)
+    changing = request.GET.get("change") == "1"
+    if request.method == "POST":
+        form = current.form(request.POST)
+        if form.is_valid():
+            answers.update(form.cleaned_data)
+            _store(request, vacancy_id, answers)
+            index = STEPS.index(current)
+            missing = _first_missing(answers)
+            if changing or index == len(STEPS) - 1 or missing is None:
+                return redirect("careers:apply-check", vacancy_id)
+            return redirect("careers:apply-step", vacancy_id, STEPS[index + 1].slug)
+    else:
+        form = current.form(initial={k: v for k, v in answers.items() if k in current.form.base_fields})
+    index = STEPS.index(current)
+    back = (reverse("careers:apply-check", args=[vacancy_id]) if changing
+            else reverse("careers:apply-step", args=[vacancy_id, STEPS[index - 1].slug]) if index
+            else reverse("careers:apply", args=[vacancy_id]))
+    return render(request, "careers/apply_question.html", {
+        "title": current.question, "step": current, "form": form, "job": job, "back": back,
+        "page_has_errors": bool(form.errors), "hours_choices": HOURS_CHOICES, "about_max": ABOUT_MAX,
+        "number": index + 1, "of": len(STEPS)})
+
+
+def _rate(group: str, request: HttpRequest) -> str:
+    return str(getattr(settings, "CAREFORCE_APPLY_RATE", DEFAULT_RATE))
+
+
+def _summary(vacancy_id: int, answers: dict[str, Any]) -> list[dict[str, Any]]:
+    hours = dict(HOURS_CHOICES)
+    driving = answers.get("driving") or []
+    have = [text for key, text in (("licence", "A driving licence"), ("car", "A car")) if key in driving]
+    rows = [
+        ("Full name", answers["full_name"], "your-name"),
+        ("Email address", answers["email"], "contact-details"),
+        ("Phone number", answers["phone"], "contact-details"),
+        ("Hours you can work", ", ".join(hours[h] for h in answers["availability"]), "availability"),
+        ("Right to work in the UK", "Yes" if answers["right_to_work"] == "yes" else "No, I would need visa sponsorship",
+         "right-to-work"),
+        ("Driving licence or car", " and ".join(have) or "Neither", "driving"),
+        ("About you", answers["about_you"], "about-you"),
+    ]
+    return [{"key": {"text": key}, "value": {"text": value},
+             "actions": {"items": [{"href": reverse("careers:apply-step", args=[vacancy_id, slug]) + "?change=1",
+                                    "text": "Change", "visuallyHiddenText": key.lower()}]}}
+            for key, value, slug in rows]
+
+
+@public
+@ratelimit(key="ip", rate=_rate, method="POST", block=False)
+def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    job = queries.live_vacancy(vacancy_id)
+    answers = _answers(request, vacancy_id)
+    missing = _first_missing(answers)
+    if missing is not None:
+        return redirect("careers:apply-step", vacancy_id, missing.slug)
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            return render(request, "careers/too_many.html", {"title": "Too many applications sent"}, status=429)
+        application = submit_application(job, {
+            "full_name": answers["full_name"], "email": answers["email"], "phone": answers["phone"],
+            "availability": answers["availability"], "has_right_to_work": answers["right_to_work"] == "yes",
+            "needs_visa_sponsorship": answers["right_to_work"] != "yes",
+            "has_driving_licence": "licence" in answers["driving"], "has_car": "car" in answers["driving"],
+            "about_you": answers["about_you"],
+        }, applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None)
+        del request.session[APPLYING]
+        request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
+        employer = job.workplace.organisation.name
+        notify.send(answers["email"], f"Your application to {employer}", "\n\n".join([
+            f"Dear {answers['full_name']},",
+            f"Thank you for applying to be {with_article(job_title(job).lower())} at {job.workplace.name} ({employer}).",
+            f"Your reference is CF-{application.pk}. The employer will contact you by email or phone.",
+            "You can create an account with this email address to see your application's progress.",
+            "careforce, West Midlands adult social care"]))
+        return redirect("careers:apply-sent", vacancy_id)
+    return render(request, "careers/apply_check.html", {
+        "title": "Check your answers before sending your application", "job": job,
+        "employer": job.workplace.organisation.name, "rows": _summary(vacancy_id, answers)})
+
+
+@public
+def sent(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    job = queries.live_vacancy(vacancy_id)
+    sent_ids = request.session.get(SENT) or []
+    if not sent_ids:
+        return redirect("careers:vacancy", vacancy_id)
+    return render(request, "careers/apply_sent.html", {
+        "title": "Application sent", "job": job, "employer": job.workplace.organisation.name,
+        "reference": f"CF-{sent_ids[-1]}", "signed_in": request.user.is_authenticated})

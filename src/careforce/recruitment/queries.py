@@ -1,0 +1,181 @@
+"""Every read of recruitment data goes through these functions, scoped by the acting user.
+
+A provider manager sees the vacancies, applicants and referrals of their own organisation; a member
+of staff sees their employer's published vacancies and their own referrals. Anything outside that is
+a 404, so the existence of another provider's applicant is not revealed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from careforce.domain.access import Permission, allows
+from careforce.workforce.models import Vacancy, Workplace
+
+from .models import Application, Referral, Stage
+
+
+def _managed_organisation_id(user: Any) -> int | None:
+    if user.is_authenticated and allows(getattr(user, "role", None), Permission.MANAGE_PROVIDER_WORKFORCE):
+        return user.organisation_id  # type: ignore[no-any-return]
+    return None
+
+
+def _staff_organisation_id(user: Any) -> int | None:
+    if user.is_authenticated and allows(getattr(user, "role", None), Permission.VIEW_OWN_WORKER_RECORD):
+        return user.organisation_id  # type: ignore[no-any-return]
+    return None
+
+
+def _open(today: date | None = None) -> Q:
+    today = today or timezone.localdate()
+    return Q(closing_date__isnull=True) | Q(closing_date__gte=today)
+
+
+# --- vacancies -------------------------------------------------------------------------------------------
+
+def vacancies_for(user: Any) -> QuerySet[Vacancy]:
+    """The manager's organisation's vacancies, open first, with applicant counts."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return Vacancy.objects.none()
+    active = ~Q(applications__stage__in=(Stage.HIRED, Stage.NOT_PROGRESSED))
+    return (
+        Vacancy.objects.filter(workplace__organisation_id=organisation_id)
+        .select_related("workplace")
+        .annotate(applicants=Count("applications", distinct=True),
+                  active_applicants=Count("applications", filter=active, distinct=True))
+        .order_by("workplace__name", "job_role", "pk")
+    )
+
+
+def is_open(vacancy: Vacancy, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return vacancy.closing_date is None or vacancy.closing_date >= today
+
+
+def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+    """One of the manager's organisation's vacancies; anyone else gets a 404."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        raise Http404("No such vacancy")
+    try:
+        return Vacancy.objects.select_related("workplace").get(pk=vacancy_id,
+                                                                workplace__organisation_id=organisation_id)
+    except Vacancy.DoesNotExist:
+        raise Http404("No such vacancy") from None
+
+
+# --- applications ----------------------------------------------------------------------------------------
+
+def applications_to(vacancy: Vacancy) -> QuerySet[Application]:
+    """Applications to a vacancy already found through ``vacancy_for``, oldest first."""
+    return vacancy.applications.order_by("created_at", "pk")  # type: ignore[attr-defined,no-any-return]
+
+
+def application_for(user: Any, application_id: int) -> Application:
+    """An application to one of the manager's organisation's vacancies; anyone else gets a 404."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        raise Http404("No such applicant")
+    try:
+        return (Application.objects.select_related("vacancy", "vacancy__workplace", "referral",
+                                                   "referral__referrer_worker", "hired_worker")
+                .get(pk=application_id, vacancy__workplace__organisation_id=organisation_id))
+    except Application.DoesNotExist:
+        raise Http404("No such applicant") from None
+
+
+def organisation_applications(user: Any) -> QuerySet[Application]:
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return Application.objects.none()
+    return Application.objects.filter(vacancy__workplace__organisation_id=organisation_id)
+
+
+def next_worker_reference(workplace: Workplace) -> str:
+    """The next free worker reference at a workplace, following the pattern of the current staff's references.
+
+    The highest number at the end of a current worker's reference goes up by one, keeping its letters
+    and width (``S000123`` -> ``S000124``); a reference already used there (by anyone) is skipped.
+    With no numbered references, ``1``.
+    """
+    everyone = list(workplace.workers.values_list("local_identifier", "left_on"))
+    used = {"".join(r.split()).lower() for r, _ in everyone}
+    pattern = [r for r, left_on in everyone if left_on is None] or [r for r, _ in everyone]
+    best: tuple[int, str, int] = (0, "", 1)  # (number, prefix, width)
+    for reference in pattern:
+        digits = len(reference) - len(reference.rstrip("0123456789"))
+        if digits and int(reference[-digits:]) >= best[0]:
+            best = (int(reference[-digits:]), reference[:-digits], digits)
+    number, prefix, width = best
+    while True:
+        number += 1
+        candidate = f"{prefix}{number:0{width}d}"
+        if candidate.lower() not in used:
+            return candidate
+
+
+# --- referrals -------------------------------------------------------------------------------------------
+
+def referable_vacancies(user: Any) -> QuerySet[Vacancy]:
+    """The staff member's employer's published, open vacancies."""
+    organisation_id = _staff_organisation_id(user)
+    if organisation_id is None:
+        return Vacancy.objects.none()
+    return (Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
+            .select_related("workplace").order_by("workplace__name", "job_role", "pk"))
+
+
+def referable_vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+    try:
+        return referable_vacancies(user).get(pk=vacancy_id)
+    except Vacancy.DoesNotExist:
+        raise Http404("No such vacancy") from None
+
+
+def referrals_by(user: Any) -> QuerySet[Referral]:
+    """The staff member's own referrals, newest first."""
+    if _staff_organisation_id(user) is None:
+        return Referral.objects.none()
+    return _with_hires(Referral.objects.filter(referrer=user))
+
+
+def referrals_for_organisation(user: Any) -> QuerySet[Referral]:
+    """Referrals to the manager's organisation's vacancies, newest first."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return Referral.objects.none()
+    return _with_hires(Referral.objects.filter(vacancy__workplace__organisation_id=organisation_id)
+                       .select_related("referrer_worker"))
+
+
+def _with_hires(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+    return (referrals.select_related("vacancy", "vacancy__workplace")
+            .prefetch_related("applications__hired_worker").order_by("-created_at", "-pk"))
+
+
+def open_referral_for(vacancy: Vacancy, email: str) -> Referral | None:
+    """A referral to this vacancy for this email address that has not yet become an application."""
+    return (Referral.objects.filter(vacancy=vacancy, friend_email__iexact=email.strip(),
+                                    status=Referral.Status.REFERRED).order_by("created_at").first())
+
+
+# --- measures --------------------------------------------------------------------------------------------
+
+def hiring_timestamps(user: Any) -> list[tuple[Any, Any, Any]]:
+    """(applied, first contacted, hired) for every application to the manager's organisation."""
+    return list(organisation_applications(user).values_list("created_at", "first_contacted_at", "hired_at"))
+
+
+def stage_counts(user: Any) -> dict[str, int]:
+    """How many of the organisation's applicants are at each stage."""
+    rows = organisation_applications(user).values_list("stage").annotate(n=Count("pk")).order_by()
+    counts = {stage.value: 0 for stage in Stage}
+    counts.update(dict(rows))
+    return counts

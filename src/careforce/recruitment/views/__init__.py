@@ -1,0 +1,1 @@
+"""Recruitment pages, one module per page or small group of pages."""

@@ -1,0 +1,96 @@
+"""The recruitment pages in Chromium pass axe-core (WCAG 2.2 AA), as the manager and as a member of staff.
+
+The demo load gives each synthetic provider's first published vacancy a few made-up applicants.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import sign_in
+from .test_accessibility import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_manager_works_an_applicant_through_the_pipeline_on_accessible_pages(page):
+    sign_in(page, "manager")
+    page.goto("/recruitment/")
+    assert page.title() == "Recruitment – careforce"
+    assert_accessible(page)
+    page.goto("/recruitment/time-to-hire")
+    assert_accessible(page)
+    page.goto("/recruitment/referrals")
+    assert_accessible(page)
+
+    page.goto("/recruitment/")
+    # the demo vacancy with made-up applicants: 4 of its 5 applicants are still in progress
+    page.locator("tbody tr", has_text="4 of 5").first.locator("a").first.click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Applicants: ")
+    assert_accessible(page)
+
+    page.locator("table[aria-labelledby=stage-new] tbody a").first.click()
+    assert page.get_by_text("Hidden until shortlisted").first.is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Change their stage").click()
+    page.get_by_label("Not progressed").check()
+    page.get_by_role("button", name="Save stage").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+    page.locator(".govuk-error-summary").get_by_role("link", name="Enter the reason they are not progressing").click()
+    assert page.evaluate("document.activeElement.id") == "id_reason"
+    page.get_by_role("link", name="Back").click()
+
+    page.get_by_role("button", name="Shortlist").click()
+    assert page.get_by_text("is shortlisted").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Score their interview").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save interview scores").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+    for group in page.locator(".govuk-radios").all()[:-1]:
+        group.locator("input").first.check()
+    page.locator("input[name=panel_included_person_with_lived_experience][value=yes]").check()
+    page.get_by_role("button", name="Save interview scores").click()
+    assert page.get_by_text("Interview scores saved").is_visible()
+
+    for stage in ("Contacted", "Interview", "Offer"):
+        page.get_by_role("link", name="Change their stage").click()
+        page.get_by_label(stage, exact=True).check()
+        page.get_by_role("button", name="Save stage").click()
+    page.get_by_role("link", name="Hire them").click()
+    assert_accessible(page)
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Month").fill("12")
+    page.get_by_label("Year").fill("2026")
+    page.get_by_role("button", name="Continue").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check before you hire"
+    assert_accessible(page)
+    page.get_by_role("button", name="Hire and add worker record").click()
+    assert page.get_by_text("Their worker record is").is_visible()
+    assert_accessible(page)
+
+
+def test_a_member_of_staff_refers_a_friend_on_accessible_pages(page):
+    sign_in(page, "staff")
+    page.goto("/recruitment/refer-a-friend")
+    assert page.title() == "Refer a friend – careforce"
+    assert_accessible(page)
+    vacancies = page.locator("main ul.govuk-list a")
+    if vacancies.count() == 0:
+        pytest.fail("the staff member's employer has no published vacancy in the demo region")
+    vacancies.first.click()
+    page.get_by_role("button", name="Send referral").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    assert_accessible(page)
+    page.get_by_label("Your friend's full name").fill("Uma Vale")
+    page.get_by_label("Your friend's email address").fill("uma.vale@example.com")
+    page.get_by_label("My friend has agreed").check()
+    page.get_by_role("button", name="Send referral").click()
+    assert page.get_by_text("Referral sent").is_visible()
+    assert page.get_by_role("cell", name="Uma Vale").is_visible()
+    assert_accessible(page)

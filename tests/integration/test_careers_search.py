@@ -1,0 +1,196 @@
+"""Job search by postcode and distance, with filters, sorting, widening and the vacancy page."""
+
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+
+from careforce.careers.queries import forget_index
+
+pytestmark = pytest.mark.django_db
+FAR_AWAY = "TR1 1AA"  # Truro: no demo workplace within 100 miles, so tests control every result there
+
+
+@pytest.fixture(autouse=True)
+def fresh_index():  # type: ignore[no-untyped-def]
+    forget_index()
+    yield
+    forget_index()
+
+
+def soup(response):  # type: ignore[no-untyped-def]
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def workplace_at(postcode: str, cqc_rating: str = "Good"):  # type: ignore[no-untyped-def]
+    from careforce.workforce.models import Workplace
+
+    workplace = Workplace.objects.order_by("-pk").first()
+    workplace.vacancies.all().delete()
+    workplace.postcode, workplace.cqc_rating = postcode, cqc_rating
+    workplace.save()
+    return workplace
+
+
+def vacancy(workplace, **fields):  # type: ignore[no-untyped-def]
+    from careforce.workforce.models import Vacancy
+
+    values = {"job_role": 8, "hourly_rate": 12.5, "full_time": True, "posted_on": date.today(), "is_published": True}
+    return Vacancy.objects.create(workplace=workplace, **{**values, **fields})
+
+
+def search(client, **fields):  # type: ignore[no-untyped-def]
+    data = {"distance": "10", "sort": "distance", **fields}
+    response = client.post("/care-jobs/search", data)
+    return response
+
+
+def results(client, **fields):  # type: ignore[no-untyped-def]
+    response = search(client, **fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return soup(client.get(response["Location"]))
+
+
+def job_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return [h.get_text(strip=True) for h in page.select("main li h2")]
+
+
+@pytest.mark.parametrize("typed", ["B15 2TT", "b152tt", " b15  2tt ", "B15"])
+def test_search_by_full_postcode_lower_case_without_space_or_district(client, typed):
+    page = results(client, postcode=typed)
+    text = page.get_text()
+    assert "jobs found" in text
+    assert "miles away" in text or "less than a mile away" in text
+    assert ("of B15 2TT" in text) if typed != "B15" else ("of B15" in text and "from the centre of B15" in text)
+
+
+def test_the_postcode_is_never_in_the_address_of_the_results(client):
+    response = search(client, postcode="B15 2TT")
+    assert response.status_code == 302
+    assert response["Location"] == "/care-jobs/search/results"
+    page = soup(client.get(response["Location"]))
+    for link in page.select("a[href]"):
+        assert "B15" not in link["href"].upper()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter a postcode, like B15 2TT, or the first part, like B15"),
+        ("not a postcode", "Enter a real postcode, like B15 2TT, or the first part, like B15"),
+        ("ZZ99 9ZZ", "We cannot find the postcode ZZ99 9ZZ. Check it, or enter just the first part, like B15"),
+        ("BT1 1AA", "Enter a postcode in Great Britain, like B15 2TT"),
+    ],
+)
+def test_unknown_or_malformed_postcodes_get_a_clear_message_with_an_example(client, typed, message):
+    page = soup(search(client, postcode=typed))
+    assert page.title.get_text().startswith("Error: ")
+    summary = page.select_one(".govuk-error-summary")
+    assert summary.select_one("h2").get_text(strip=True) == "There is a problem"
+    link = summary.select_one("a")
+    assert link["href"] == "#id_postcode" and message in link.get_text()
+    assert message in page.select_one("#id_postcode-error").get_text()
+    assert page.select_one("#id_postcode")["value"] == typed.strip() or typed == ""
+
+
+def test_filters_hours_pay_driving_travel_time_and_visa(client):
+    place = workplace_at(FAR_AWAY)
+    vacancy(place, title="Night carer", nights=True, full_time=False, part_time=True, hourly_rate=13)
+    vacancy(place, title="Driver carer", requires_driving_licence=True, requires_car=True, hourly_rate=14,
+            travel_time_paid=True)
+    vacancy(place, title="Sponsored carer", offers_visa_sponsorship=True, hourly_rate=11)
+    vacancy(place, title="School hours carer", school_hours=True, part_time=True, full_time=False, hourly_rate=None)
+    everything = job_titles(results(client, postcode=FAR_AWAY))
+    assert sorted(everything) == ["Driver carer", "Night carer", "School hours carer", "Sponsored carer"]
+    assert job_titles(results(client, postcode=FAR_AWAY, hours=["nights"])) == ["Night carer"]
+    assert sorted(job_titles(results(client, postcode=FAR_AWAY, hours=["school_hours", "nights"]))) == [
+        "Night carer", "School hours carer"]
+    assert sorted(job_titles(results(client, postcode=FAR_AWAY, min_pay="12.50"))) == ["Driver carer", "Night carer"]
+    assert "Driver carer" not in job_titles(results(client, postcode=FAR_AWAY, terms=["without_driving_licence"]))
+    assert "Driver carer" not in job_titles(results(client, postcode=FAR_AWAY, terms=["without_car"]))
+    assert job_titles(results(client, postcode=FAR_AWAY, terms=["travel_time_paid"])) == ["Driver carer"]
+    assert job_titles(results(client, postcode=FAR_AWAY, terms=["visa_sponsorship"])) == ["Sponsored carer"]
+
+
+def test_results_are_sorted_by_distance_or_newest_and_explain_why(client):
+    place = workplace_at(FAR_AWAY)
+    vacancy(place, title="Older job", posted_on=date.today() - timedelta(days=20), part_time=True)
+    vacancy(place, title="Newest job", posted_on=date.today())
+    page = results(client, postcode=FAR_AWAY, hours=["part_time"], sort="distance")
+    assert job_titles(page) == ["Older job"]
+    assert "Why it is shown: less than a mile away, matches your hours" in page.get_text()
+    page = results(client, postcode=FAR_AWAY, sort="newest")
+    assert job_titles(page) == ["Newest job", "Older job"]
+    assert "Sort by distance" in page.get_text()
+
+
+def test_an_empty_search_shows_how_to_widen_it_and_the_suggestion_works(client):
+    from careforce.workforce.models import Workplace
+
+    place = workplace_at("TR1 1AA")
+    vacancy(place, title="Only job", hourly_rate=11)
+    other = Workplace.objects.order_by("pk").first()
+    other.vacancies.all().delete()
+    other.postcode = "TR3 6AA"  # a few miles from Truro's centre
+    other.save()
+    vacancy(other, title="Further job", hourly_rate=11)
+    page = results(client, postcode="TR1", distance="1", min_pay="20")
+    assert page.h1.get_text() == "No care jobs found"
+    suggestions = {a.get_text(strip=True): a["href"] for a in page.select("main ul a[href*='/widen/']")}
+    assert "Remove the pay filter" in suggestions
+    assert all("TR1" not in href for href in suggestions.values())
+    client.get(suggestions["Remove the pay filter"])
+    widened = soup(client.get("/care-jobs/search/results"))
+    assert "Only job" in job_titles(widened)
+
+
+def test_a_vacancy_shows_honest_pay_the_employer_its_cqc_rating_and_the_distance(client):
+    place = workplace_at("B15 2TT", cqc_rating="Outstanding")
+    job = vacancy(place, title="Home care worker", hourly_rate=12.85, travel_time_paid=True, guaranteed_hours=True,
+                  contracted_hours=30, requires_driving_licence=True)
+    results(client, postcode="B15 2TT")
+    page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
+    rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in page.select(".govuk-summary-list__row")}
+    assert rows["Pay"] == "£12.85 an hour"
+    assert rows["Travel time"] == "Travel time is paid"
+    assert rows["Guaranteed hours"] == "30 hours a week guaranteed"
+    assert rows["Employer"] == place.organisation.name
+    assert rows["CQC rating"] == "Outstanding"
+    assert rows["Distance"].startswith("less than a mile away")
+    assert rows["Driving"] == "You need a driving licence"
+    assert "Open Government Licence" in page.get_text()
+
+
+def test_a_vacancy_without_pay_or_rating_says_so(client):
+    place = workplace_at("B15 2TT", cqc_rating="")
+    job = vacancy(place, hourly_rate=None)
+    page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
+    rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in page.select(".govuk-summary-list__row")}
+    assert rows["Pay"] == "Pay not given: ask the employer"
+    assert rows["CQC rating"] == "Not recorded"
+    assert rows["Travel time"] == "Travel time is not paid"
+    assert rows["Guaranteed hours"] == "Hours not guaranteed"
+
+
+def test_closed_and_unpublished_vacancies_are_not_found(client):
+    place = workplace_at(FAR_AWAY)
+    closed = vacancy(place, title="Closed", closing_date=date.today() - timedelta(days=1))
+    draft = vacancy(place, title="Draft", is_published=False)
+    assert job_titles(soup(client.get(search(client, postcode=FAR_AWAY)["Location"]))) == []
+    assert client.get(f"/care-jobs/jobs/{closed.pk}").status_code == 404
+    assert client.get(f"/care-jobs/jobs/{draft.pk}").status_code == 404
+
+
+def test_results_without_a_search_go_back_to_the_form_and_results_show_the_attribution(client):
+    assert client.get("/care-jobs/search/results")["Location"] == "/care-jobs/search"
+    page = results(client, postcode="B15")
+    assert "Contains OS data © Crown copyright" in page.get_text()
+
+
+def test_a_job_seeker_saves_a_search(as_job_seeker):
+    results(as_job_seeker, postcode="B15 2TT", hours=["part_time"])
+    response = as_job_seeker.post("/care-jobs/search/save")
+    assert response["Location"] == "/care-jobs/saved-searches?saved=1"
+    page = soup(as_job_seeker.get(response["Location"]))
+    assert "Care jobs within 10 miles of B15 2TT, part-time" in page.get_text()
