@@ -74,8 +74,10 @@ def main() -> None:
         rows.append(measure("load into PostgreSQL", LOAD.format(size=args.size), env, args.runs))
 
     baseline = rows[0][1]
-    print(f"\nDemo region load, size={args.size}, {args.runs} runs each; {platform.machine()}, {os.cpu_count()} cores,"
-          f" Python {platform.python_version()}")
+    print(
+        f"\nDemo region load, size={args.size}, {args.runs} runs each; {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}"
+    )
     print(f"{'what':<32}{'median s':>10}{'peak MiB':>10}{'x baseline':>12}")
     for label, seconds, peak in rows:
         print(f"{label:<32}{seconds:>10.1f}{peak:>10.0f}{seconds / baseline:>12.1f}")

@@ -40,9 +40,11 @@ def synthetic_area(n_workers: int, n_workplaces: int = 4100, seed: int = 2026033
 
     wp_ids = np.arange(1, n_workplaces + 1, dtype=np.int64) * 7
     workplaces = WorkplaceFacts(
-        wp_ids, rng.choice(services, n_workplaces), rng.choice(np.array([1, 3, 6, 7, 8], np.int16), n_workplaces,
-                                                               p=[0.05, 0.02, 0.75, 0.15, 0.03]),
-        rng.choice(council_codes, n_workplaces))
+        wp_ids,
+        rng.choice(services, n_workplaces),
+        rng.choice(np.array([1, 3, 6, 7, 8], np.int16), n_workplaces, p=[0.05, 0.02, 0.75, 0.15, 0.03]),
+        rng.choice(council_codes, n_workplaces),
+    )
 
     n = n_workers
     start = np.datetime64("2010-01-01") + rng.integers(0, 365 * 16, n).astype("timedelta64[D]")
@@ -56,12 +58,20 @@ def synthetic_area(n_workers: int, n_workplaces: int = 4100, seed: int = 2026033
     salary = np.where(np.isnan(hourly) & (rng.random(n) < 0.7), rng.normal(32000, 6000, n), np.nan)
     workers = WorkerFacts(
         person_id=np.where(rng.random(n) < 0.9, rng.integers(0, int(n * 0.95), n), -1).astype(np.int64),
-        workplace_id=rng.choice(wp_ids, n), job_role=rng.choice(roles, n, p=role_weights), contract_type=contract,
-        contracted_hours=hours, average_hours=np.where(zero == 1, hours / 2, np.nan), zero_hours=zero,
-        hourly_rate=hourly, annual_salary=salary, start_date=start, left_on=left,
+        workplace_id=rng.choice(wp_ids, n),
+        job_role=rng.choice(roles, n, p=role_weights),
+        contract_type=contract,
+        contracted_hours=hours,
+        average_hours=np.where(zero == 1, hours / 2, np.nan),
+        zero_hours=zero,
+        hourly_rate=hourly,
+        annual_salary=salary,
+        start_date=start,
+        left_on=left,
         date_of_birth=np.datetime64("1950-01-01") + rng.integers(0, 365 * 55, n).astype("timedelta64[D]"),
         gender=rng.choice(np.array([1, 2, 3, 4, 0], np.int16), n, p=[0.18, 0.78, 0.01, 0.01, 0.02]),
-        ethnicity=rng.choice(ethnicities, n), nationality=rng.choice(nationalities, n),
+        ethnicity=rng.choice(ethnicities, n),
+        nationality=rng.choice(nationalities, n),
         disability=rng.choice(np.array([-1, 0, 1, 2, 3], np.int16), n),
         recruitment_source=rng.choice(np.array([c.code for c in code_list("recruitment_source")], np.int16), n),
         care_certificate=rng.choice(np.array([0, 1, 2, 3], np.int16), n),
@@ -78,12 +88,16 @@ def synthetic_area(n_workers: int, n_workplaces: int = 4100, seed: int = 2026033
     totals = np.zeros(len(r_wp), np.int64)
     for k, d in enumerate(dates):
         held = perm_temp & (start <= d) & (np.isnat(left) | (left > d))
-        totals[k::len(dates)] = np.bincount(wp_index[held], minlength=n_workplaces)
+        totals[k :: len(dates)] = np.bincount(wp_index[held], minlength=n_workplaces)
     totals = np.where(rng.random(len(totals)) < 0.1, totals + 1, totals)
     returns = WorkplaceReturns(r_wp, r_as_of, totals, rng.random(len(r_wp)) < 0.95)
     v_rows = rng.integers(0, len(r_wp), len(r_wp) * 2)
-    vacancies = VacancyFacts(r_wp[v_rows], r_as_of[v_rows], rng.choice(roles, len(v_rows), p=role_weights),
-                             rng.integers(0, 4, len(v_rows)).astype(np.int64))
+    vacancies = VacancyFacts(
+        r_wp[v_rows],
+        r_as_of[v_rows],
+        rng.choice(roles, len(v_rows), p=role_weights),
+        rng.integers(0, 4, len(v_rows)).astype(np.int64),
+    )
     return AreaFacts(workers, workplaces, returns, vacancies)
 
 
@@ -116,20 +130,26 @@ def main() -> None:
 
     snapshot_time = median_seconds(lambda: Snapshot(facts, args.area, REFERENCE_DATE).in_benchmark, args.repeats)
     print(f"{args.workers:,} staff records, {len(facts.workplaces):,} workplaces, area {args.area}")
-    print(f"baseline (np.sort of {args.workers:,} floats): {baseline * 1000:.2f} ms; "
-          f"snapshot with benchmark flags: {snapshot_time * 1000:.1f} ms")
+    print(
+        f"baseline (np.sort of {args.workers:,} floats): {baseline * 1000:.2f} ms; "
+        f"snapshot with benchmark flags: {snapshot_time * 1000:.1f} ms"
+    )
     print()
     header = f"{'measure':24}" + "".join(f"{s.value:>15}" for s in splits) + f"{'x baseline':>12}"
     print(header + "\n" + "-" * len(header))
     total = 0.0
     for m in MEASURES:
-        times = [median_seconds(lambda m=m, s=s: build_table(m, facts, args.area, s, REFERENCE_DATE), args.repeats,
-                                facts) for s in splits]
+        times = [
+            median_seconds(lambda m=m, s=s: build_table(m, facts, args.area, s, REFERENCE_DATE), args.repeats, facts)
+            for s in splits
+        ]
         total += sum(times)
         print(f"{m.id:24}" + "".join(f"{t * 1000:12.1f} ms" for t in times) + f"{max(times) / baseline:12.1f}")
     print("-" * len(header))
-    print(f"every table, each from cold ({len(MEASURES)} measures x {len(splits)} splits): {total * 1000:.0f} ms "
-          f"in all, {total / (len(MEASURES) * len(splits)) * 1000:.1f} ms a table on average")
+    print(
+        f"every table, each from cold ({len(MEASURES)} measures x {len(splits)} splits): {total * 1000:.0f} ms "
+        f"in all, {total / (len(MEASURES) * len(splits)) * 1000:.1f} ms a table on average"
+    )
 
     def every_table() -> None:
         for m in MEASURES:

@@ -82,3 +82,4 @@ def sign_in(page, who: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_label("Email address").fill(f"{who}@{DEMO}")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)

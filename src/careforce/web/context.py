@@ -12,18 +12,25 @@ from careforce.domain.access import Permission, Role, allows
 
 
 def navigation_for(user: Any) -> list[dict[str, str]]:
-    items = [{"href": reverse("web:start"), "text": "Home"}, {"href": reverse("web:care-work"), "text": "Care work"}]
+    items = [{"href": reverse("web:start"), "text": "Home"}, {"href": reverse("careers:start"), "text": "Care work"}]
     if not user.is_authenticated:
         return [*items, {"href": reverse("accounts:sign-in"), "text": "Sign in"}]
     role = getattr(user, "role", None)
     if allows(role, Permission.MANAGE_PROVIDER_WORKFORCE):
         items.append({"href": reverse("workforce:workplaces"), "text": "Workplaces and staff"})
+        items.append({"href": reverse("workforce:training-due"), "text": "Training due"})
+        items.append({"href": reverse("intelligence:provider"), "text": "Measures"})
+        items.append({"href": reverse("recruitment:vacancies"), "text": "Recruitment"})
     if allows(role, Permission.VIEW_OWN_WORKER_RECORD):
         items.append({"href": reverse("workforce:my-record"), "text": "My record"})
+        items.append({"href": reverse("recruitment:refer-a-friend"), "text": "Refer a friend"})
     if allows(role, Permission.VIEW_COUNCIL_AGGREGATES):
         items.append({"href": reverse("intelligence:area"), "text": "Workforce in your area"})
+        items.append({"href": reverse("intelligence:measures"), "text": "Workforce measures"})
     if allows(role, Permission.VIEW_REGION_AGGREGATES):
         items.append({"href": reverse("intelligence:region"), "text": "Region"})
+    if allows(role, Permission.RUN_PROJECTIONS):
+        items.append({"href": reverse("planning:start"), "text": "Planning"})
     if role == Role.REGIONAL_ADMIN:
         items.append({"href": reverse("admin:index"), "text": "Administration"})
     if role == Role.JOB_SEEKER:

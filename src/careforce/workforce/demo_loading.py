@@ -15,6 +15,8 @@ from django.utils import timezone
 from careforce.accounts.models import User
 from careforce.domain.access import Role
 from careforce.domain.demo import DemoRegion, generate, stated_totals
+from careforce.intelligence.history import record_demo_history
+from careforce.recruitment.demo import add_demo_applications
 
 from .bulk import dates, insert_rows, optional_codes, optional_numbers
 from .models import DemoLoad, Organisation, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
@@ -122,6 +124,8 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
     _insert_training(region, staff_ids)
     progress(f"Saving {len(region.vacancies.workplace):,} vacancies")
     _insert_vacancies(region, workplace_ids)
+    record_demo_history(region.as_of)
+    add_demo_applications()
 
 
 WORKER_FIELDS = (
