@@ -1,0 +1,185 @@
+"""Column-at-a-time validation for the big files (staff and training).
+
+Rows are read in chunks and turned into columns. A *cell rule* parses one column and is memoised on the
+distinct values of that column: a staff file of 160,000 rows has a few hundred distinct job roles,
+genders or hours, so each distinct value is checked once and the rest is a dictionary look-up done by
+``map`` in C. A *combination rule* checks several parsed columns together (contract type with hours,
+pay interval with salary...) and is memoised on the tuple of its inputs. Only rules that compare
+high-cardinality values (dates against dates of birth) run row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from careforce.domain.upload.messages import Message
+from careforce.domain.upload.report import Problem, Severity
+
+CHUNK_ROWS = 4096
+MEMO_LIMIT = 100_000
+Finding = tuple[str, Message, str]
+"""A problem found by a rule: column, message, plain detail ('' for none)."""
+CellResult = tuple[Any, Message | None, str]
+"""What a cell parser returns: the value (``None`` if ignored), a message or ``None``, a detail."""
+
+
+class ChunkSink:
+    """Problems of one chunk of rows; remembers which rows have an error (those make no record)."""
+
+    __slots__ = ("file", "rows", "problems", "errors", "raw", "skip")
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.rows: list[int] = []
+        self.errors = bytearray()
+        self.raw: dict[str, Sequence[str]] = {}
+        self.skip = bytearray()
+        """Rows whose other columns are not checked (STATUS DELETE or NOCHANGE), set once keys are read."""
+
+    def start(self, rows: list[int], raw: dict[str, Sequence[str]]) -> None:
+        self.rows, self.raw = rows, raw
+        self.errors = bytearray(len(rows))
+        self.skip = bytearray()
+
+    def add(self, i: int, column: str, message: Message, value: str | None = None, detail: str = "") -> None:
+        if self.skip and self.skip[i]:
+            return
+        text = message.text
+        if value is None:
+            column_cells = self.raw.get(column)
+            value = column_cells[i] if column_cells is not None else ""
+        if "(code)" in text:
+            text = text.replace("(code)", f"({value.strip()})")
+        if detail:
+            text = f"{text} ({detail})"
+        self.problems.append(Problem(self.file, self.rows[i], column, message.code, message.severity, text, value))
+        if message.severity is Severity.ERROR:
+            self.errors[i] = 1
+
+    def add_at(self, row: int, column: str, message: Message, value: str, detail: str = "") -> None:
+        """A problem found after the chunk has gone (cross-file checks at the end of a file)."""
+        text = f"{message.text} ({detail})" if detail else message.text
+        self.problems.append(Problem(self.file, row, column, message.code, message.severity, text, value))
+
+
+class CellRule:
+    """Parse one column, memoised on its distinct values; report each bad cell."""
+
+    __slots__ = ("column", "parse", "memo", "findings")
+
+    def __init__(self, column: str, parse: Callable[[str], CellResult]) -> None:
+        self.column = column
+        self.parse = parse
+        self.memo: dict[str, Any] = {}
+        self.findings: dict[str, tuple[Message, str]] = {}
+
+    def run(self, cells: Sequence[str], sink: ChunkSink) -> list[Any]:
+        memo = self.memo
+        distinct = set(cells)
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+            self.findings.clear()
+        new = distinct.difference(memo)
+        for cell in new:
+            value, message, detail = self.parse(cell)
+            memo[cell] = value
+            if message is not None:
+                self.findings[cell] = (message, detail)
+        findings = self.findings
+        if findings:
+            bad = findings.keys() & distinct
+            if bad:
+                column = self.column
+                for i in [i for i, cell in enumerate(cells) if cell in bad]:
+                    message, detail = findings[cells[i]]
+                    sink.add(i, column, message, cells[i], detail)
+        return list(map(memo.__getitem__, cells))
+
+
+class TextRule(CellRule):
+    """A free-text column: most cells need no parsing, so only unusual ones go through ``parse``.
+
+    A cell is usual when it is not blank (or blank is allowed), not longer than ``limit``, has no surrounding space and does not
+    start with one of ``special`` (formula triggers, the apostrophe of our exports). Text columns are
+    mostly distinct per row (names, identifiers), so memoising them would not help.
+    """
+
+    __slots__ = ("limit", "special", "blank_ok")
+
+    def __init__(
+        self,
+        column: str,
+        parse: Callable[[str], CellResult],
+        limit: int | None,
+        special: frozenset[str],
+        blank_ok: bool,
+    ) -> None:
+        super().__init__(column, parse)
+        self.limit = limit if limit is not None else 1 << 30
+        self.special = special
+        self.blank_ok = blank_ok
+
+    def run(self, cells: Sequence[str], sink: ChunkSink) -> list[Any]:
+        limit, special = self.limit, self.special
+        if self.blank_ok:
+            unusual = [i for i, c in enumerate(cells) if c and (len(c) > limit or c[0] in special or c[-1] in " \t")]
+        else:
+            unusual = [i for i, c in enumerate(cells) if not c or len(c) > limit or c[0] in special or c[-1] in " \t"]
+        values: list[Any] = list(cells)
+        for i in unusual:
+            value, message, detail = self.parse(cells[i])
+            values[i] = value
+            if message is not None:
+                sink.add(i, self.column, message, cells[i], detail)
+        return values
+
+
+class ComboRule:
+    """Check several parsed columns together, memoised on the combination of their values.
+
+    ``check`` returns the (possibly changed) values and the findings for that combination.
+    """
+
+    __slots__ = ("check", "inputs", "values", "findings")
+
+    def __init__(
+        self,
+        check: Callable[..., tuple[tuple[Any, ...], tuple[Finding, ...]]],
+        inputs: Sequence[Callable[[Any], Any] | None] = (),
+    ) -> None:
+        self.check = check
+        self.inputs = tuple(inputs)
+        """For each column, how to get ``check``'s argument from the column's item: usually the raw cell is
+        given (its hash is cached, unlike a Decimal's or a date's) and looked up in the cell rule's memo."""
+        self.values: dict[Hashable, tuple[Any, ...]] = {}
+        self.findings: dict[Hashable, tuple[Finding, ...]] = {}
+
+    def run(self, sink: ChunkSink, *columns: Sequence[Any]) -> list[tuple[Any, ...]]:
+        memo = self.values
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+            self.findings.clear()
+        keys = list(zip(*columns, strict=True))
+        distinct = set(keys)
+        inputs = self.inputs
+        for key in distinct.difference(memo):
+            args = [f(k) if f is not None else k for f, k in zip(inputs, key, strict=False)] if inputs else key
+            memo[key], found = self.check(*args)
+            if found:
+                self.findings[key] = found
+        if self.findings:
+            bad = self.findings.keys() & distinct
+            if bad:
+                for i in [i for i, key in enumerate(keys) if key in bad]:
+                    for column, message, detail in self.findings[keys[i]]:
+                        sink.add(i, column, message, None, detail)
+        return list(map(memo.__getitem__, keys))
+
+
+def unzip(results: list[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:
+    """Columns from a list of equal-length tuples (``width`` columns when there are no rows)."""
+    if not results:
+        return [() for _ in range(width)]
+    return list(zip(*results, strict=True))

@@ -1,0 +1,224 @@
+"""The staff-file rules, applied a chunk of rows at a time (see :mod:`columnar`).
+
+Each column has a cell parser (:mod:`staff_cells`); rules across columns are in :mod:`staff_combos`.
+:meth:`StaffRules.check_chunk` returns, for every row, the values the cross-file checks need and, when
+asked, the :class:`StaffRow` with its :class:`WorkerRecord` (``None`` for rows with an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from careforce.domain.upload import staff_cells as c
+from careforce.domain.upload import staff_messages as m
+from careforce.domain.upload.cells import code_table, list_codes
+from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, unzip
+from careforce.domain.upload.layouts import Layout, qualification_columns
+from careforce.domain.upload.records import DONT_KNOW, QualificationAchieved, StaffRow, Status, WorkerRecord, id_key
+from careforce.domain.upload.rules_common import WorkplaceFacts
+from careforce.domain.upload.staff_combos import (
+    RoleChecks,
+    check_dates,
+    check_entry,
+    check_hours,
+    check_nationality,
+    check_pay,
+)
+
+YES_NO_DONT_KNOW = code_table((1, 2, DONT_KNOW))
+SKIPPED = (Status.DELETE, Status.NOCHANGE)
+# plain code columns: column, record field, code list, message when not in the list
+CODE_COLUMNS = (
+    ("GENDER", "gender", "gender", m.GENDER),
+    ("ETHNICITY", "ethnicity", "ethnicity", m.ETHNICITY),
+    ("DISABLED", "disability", "disabled", m.DISABLED),
+    ("CARECERT", "care_certificate", "care_certificate", m.CARECERT),
+    ("RECSOURCE", "recruitment_source", "recruitment_source", m.RECSOURCE),
+    ("CWPCATEGORY", "cwp_role_category", "cwp_role_category", m.CWP),
+)
+
+
+@dataclass(slots=True)
+class StaffChunk:
+    """Per-row results of one chunk, as columns (index ``i`` is ``rows[i]``)."""
+
+    rows: list[int]
+    errors: bytearray
+    workplace: list[str | None]
+    worker: list[str | None]
+    status: list[Status | None]
+    new_id: list[str | None]
+    transfer: list[str | None]
+    contract: list[int | None]
+    role: list[int | None]
+    born: list[date | None]
+    ni: list[str | None]
+    hours: list[Decimal | None]
+    records: list[StaffRow | None]
+
+
+class StaffRules:
+    def __init__(self, layout: Layout, sink: ChunkSink, today: date, workplaces: Mapping[str, WorkplaceFacts]) -> None:
+        self.layout, self.sink, self.workplaces = layout, sink, workplaces
+        self.index = layout.index
+        table = code_table
+        self.rules: dict[str, CellRule] = {
+            "LOCALESTID": c.text_rule("LOCALESTID", c.ID_LIMIT, m.LOCAL_MISSING, m.LOCAL_LONG),
+            "UNIQUEWORKERID": c.text_rule("UNIQUEWORKERID", c.ID_LIMIT, m.WORKER_MISSING, m.WORKER_LONG),
+            "STATUS": CellRule("STATUS", c.status),
+            "DISPLAYID": c.text_rule("DISPLAYID", c.ID_LIMIT, m.DISPLAY_BLANK, m.DISPLAY_LONG),
+            "NINUMBER": CellRule("NINUMBER", c.ni_number),
+            "POSTCODE": CellRule("POSTCODE", c.postcode),
+            "DOB": CellRule("DOB", c.date_of_birth(today)),
+            "NATIONALITY": CellRule("NATIONALITY", c.code(table(list_codes("nationality")), m.NATIONALITY)),
+            "BRITISHCITIZENSHIP": CellRule("BRITISHCITIZENSHIP", c.code(YES_NO_DONT_KNOW, m.CITIZENSHIP)),
+            "COUNTRYOFBIRTH": CellRule("COUNTRYOFBIRTH", c.code(table(list_codes("country_of_birth")), m.COUNTRY)),
+            "YEAROFENTRY": CellRule("YEAROFENTRY", c.year_of_entry(today)),
+            "L2CARECERT": CellRule("L2CARECERT", c.level_2_care_certificate(today)),
+            "HANDCVISA": CellRule("HANDCVISA", c.code(YES_NO_DONT_KNOW, m.VISA)),
+            "INOUTUK": CellRule("INOUTUK", c.code(YES_NO_DONT_KNOW, m.INOUT)),
+            "STARTDATE": CellRule("STARTDATE", c.start_date(today)),
+            "STARTINSECT": CellRule("STARTINSECT", c.year_started_in_sector(today)),
+            "DHA": CellRule("DHA", c.code(YES_NO_DONT_KNOW, m.DHA)),
+            "APPRENTICE": CellRule("APPRENTICE", c.code(YES_NO_DONT_KNOW, m.APPRENTICE)),
+            "EMPLSTATUS": CellRule("EMPLSTATUS", c.code(table(list_codes("contract_type")), m.CONTRACT, m.CONTRACT_MISSING)),
+            "ZEROHRCONT": CellRule("ZEROHRCONT", c.code(YES_NO_DONT_KNOW, m.ZERO)),
+            "DAYSSICK": CellRule("DAYSSICK", c.days_sick),
+            "SALARYINT": CellRule("SALARYINT", c.pay_interval),
+            "SALARY": CellRule("SALARY", c.salary),
+            "HOURLYRATE": CellRule("HOURLYRATE", c.hourly_rate),
+            "MAINJOBROLE": CellRule("MAINJOBROLE", c.code(table(list_codes("job_roles")), m.ROLE, m.ROLE_MISSING)),
+            "MAINJRDESC": c.text_rule("MAINJRDESC"),
+            "CONTHOURS": CellRule("CONTHOURS", c.hours(m.CONT_CODE, m.CONT_MAX)),
+            "AVGHOURS": CellRule("AVGHOURS", c.hours(m.AVG_CODE, m.AVG_MAX)),
+            "NMCREG": CellRule("NMCREG", c.code(table(list_codes("nmc_registration")), m.NMC, blank=c.BLANK)),
+            "AMHP": CellRule("AMHP", c.code(YES_NO_DONT_KNOW, m.AMHP, blank=c.BLANK)),
+            "SCQUAL": CellRule("SCQUAL", c.qualification_held(
+                table(list_codes("qualification_levels")), m.SC, m.SC_LEVEL, level_required=True)),
+            "NONSCQUAL": CellRule("NONSCQUAL", c.qualification_held(
+                table(list_codes("qualification_levels")), m.NONSC, m.NONSC_LEVEL, level_required=False)),
+        }  # fmt: skip
+        for column, _field, codes, message in CODE_COLUMNS:
+            self.rules[column] = CellRule(column, c.code(table(list_codes(codes)), message))
+        for optional in ("CHGUNIQUEWRKID", "TRANSFERSTAFFRECORD"):
+            if optional in self.index:
+                self.rules[optional] = c.text_rule(optional, c.ID_LIMIT, None, m.CHANGE_LONG)
+        qualifications = code_table(list_codes("qualifications"))
+        self.qualifications: list[tuple[CellRule, CellRule]] = []
+        for number in range(1, layout.qualification_pairs + 1):
+            column, notes = qualification_columns(number)
+            messages = m.qualification_messages(number)
+            self.qualifications.append((
+                CellRule(column, c.qualification(qualifications, messages, today)),
+                c.text_rule(notes, 120, None, messages[3]),
+            ))  # fmt: skip
+        parsed = {name: rule.memo.__getitem__ for name, rule in self.rules.items()}
+        dob = self.rules["DOB"].memo
+
+        def birth_year(cell: str) -> int | None:
+            born = dob.get(cell)
+            return born.year if born is not None else None
+
+        self.nationality = ComboRule(check_nationality, [parsed[c] for c in (
+            "NATIONALITY", "BRITISHCITIZENSHIP", "HANDCVISA", "INOUTUK")])  # fmt: skip
+        self.entry = ComboRule(check_entry, [parsed["YEAROFENTRY"], birth_year, parsed["COUNTRYOFBIRTH"]])
+        self.hours = ComboRule(check_hours, [parsed[c] for c in ("EMPLSTATUS", "ZEROHRCONT", "CONTHOURS", "AVGHOURS")])
+        self.salary_band = CellRule("SALARY", c.salary_band)
+        self.rate_given = CellRule("HOURLYRATE", c.hourly_rate_given)
+        self.pay = ComboRule(check_pay, [parsed["SALARYINT"], None, None, parsed["MAINJOBROLE"]])
+        self.role = ComboRule(RoleChecks(), [parsed["MAINJOBROLE"], None, parsed["NMCREG"], parsed["AMHP"],
+                                             parsed["DHA"], None])  # fmt: skip
+
+    def _facts(self, cells: Sequence[str]) -> list[WorkplaceFacts | None]:
+        """Each row's workplace facts (few distinct values, cheap to hash, unlike the identifiers)."""
+        of = {cell: self.workplaces.get(id_key(cell.strip())) if cell.strip() else None for cell in set(cells)}
+        return list(map(of.__getitem__, cells))
+
+    def _column(self, columns: Sequence[Sequence[str]], name: str) -> list[Any]:
+        return self.rules[name].run(columns[self.index[name]], self.sink)
+
+    def check_chunk(self, rows: list[int], chunk: list[list[str]], keep_records: bool) -> StaffChunk:
+        sink, ix = self.sink, self.index
+        columns: list[Sequence[str]] = list(zip(*chunk, strict=True))
+        sink.start(rows, {name: columns[i] for name, i in ix.items()})
+        col = self._column
+        n = len(rows)
+        workplace, worker, status = col(columns, "LOCALESTID"), col(columns, "UNIQUEWORKERID"), col(columns, "STATUS")
+        new_id = col(columns, "CHGUNIQUEWRKID") if "CHGUNIQUEWRKID" in ix else [None] * n
+        transfer = col(columns, "TRANSFERSTAFFRECORD") if "TRANSFERSTAFFRECORD" in ix else [None] * n
+        key_errors = bytes(sink.errors)
+        sink.skip = bytearray(s in SKIPPED for s in status)
+        v: dict[str, list[Any]] = {
+            name: col(columns, name) for name in self.rules if name not in ("LOCALESTID", "UNIQUEWORKERID", "STATUS")
+        }
+        born: list[date | None] = v["DOB"]
+        raw = sink.raw
+        citizenship, visa, inout = unzip(self.nationality.run(
+            sink, raw["NATIONALITY"], raw["BRITISHCITIZENSHIP"], raw["HANDCVISA"], raw["INOUTUK"]), 3)  # fmt: skip
+        # the date of birth matters only where a year of entry is given: keep the combinations few
+        dob_if_entry = [d if e else "" for e, d in zip(raw["YEAROFENTRY"], raw["DOB"], strict=True)]
+        (entry,) = unzip(self.entry.run(sink, raw["YEAROFENTRY"], dob_if_entry, raw["COUNTRYOFBIRTH"]), 1)
+        started, sector = v["STARTDATE"], v["STARTINSECT"]
+        check_dates(sink, born, started, sector, entry)
+        contracted, average = unzip(self.hours.run(
+            sink, raw["EMPLSTATUS"], raw["ZEROHRCONT"], raw["CONTHOURS"], raw["AVGHOURS"]), 2)  # fmt: skip
+        bands, rates_given = self.salary_band.run(raw["SALARY"], sink), self.rate_given.run(raw["HOURLYRATE"], sink)
+        keep_salary, keep_rate = unzip(self.pay.run(sink, raw["SALARYINT"], bands, rates_given, raw["MAINJOBROLE"]), 2)
+        salary = [s if keep else None for s, keep in zip(v["SALARY"], keep_salary, strict=True)]
+        rate = [r if keep else None for r, keep in zip(v["HOURLYRATE"], keep_rate, strict=True)]
+        description, nmc, amhp, dha = unzip(self.role.run(
+            sink, raw["MAINJOBROLE"], v["MAINJRDESC"], raw["NMCREG"], raw["AMHP"], raw["DHA"], self._facts(raw["LOCALESTID"])),
+            4)  # fmt: skip
+        hours = [h if h is not None else a for h, a in zip(contracted, average, strict=True)]
+        qualifications = [
+            (rule.run(columns[ix[rule.column]], sink), notes.run(columns[ix[notes.column]], sink))
+            for rule, notes in self.qualifications
+        ]
+        result = StaffChunk(rows, sink.errors, workplace, worker, status, new_id, transfer, v["EMPLSTATUS"],
+                            v["MAINJOBROLE"], born, v["NINUMBER"], hours, [])  # fmt: skip
+        sink.skip = bytearray()  # the cross-file checks that follow apply to every row
+        if not keep_records:
+            return result
+        fields = {
+            "national_insurance_number": v["NINUMBER"], "postcode": v["POSTCODE"], "date_of_birth": born,
+            "nationality": v["NATIONALITY"], "british_citizenship": citizenship, "country_of_birth": v["COUNTRYOFBIRTH"],
+            "year_of_entry": entry, "health_and_care_visa": visa, "employed_from_outside_uk": inout,
+            "start_date": started, "start_year_in_sector": sector, "apprenticeship": v["APPRENTICE"],
+            "contract_type": v["EMPLSTATUS"], "zero_hours_contract": v["ZEROHRCONT"], "days_sick": v["DAYSSICK"],
+            "pay_interval": v["SALARYINT"], "annual_salary": salary, "hourly_rate": rate,
+            "main_job_role": v["MAINJOBROLE"], "main_job_role_description": description, "contracted_hours": contracted,
+            "average_hours": average, "nmc_registration": nmc, "approved_mental_health_professional": amhp,
+            "delegated_healthcare_activities": dha, "name_or_id": v["DISPLAYID"],
+        }  # fmt: skip
+        for column, field, _codes, _message in CODE_COLUMNS:
+            fields[field] = v[column]
+        names = list(fields)
+        for i in range(n):
+            if key_errors[i] or workplace[i] is None or worker[i] is None or status[i] is None:
+                result.records.append(None)
+                continue
+            if status[i] in SKIPPED:
+                result.records.append(StaffRow(rows[i], status[i], workplace[i], worker[i], None, new_id[i] or None,
+                                               transfer[i] or None))  # fmt: skip
+                continue
+            if sink.errors[i]:
+                result.records.append(None)
+                continue
+            values = {name: fields[name][i] for name in names}
+            values["workplace_local_identifier"], values["local_identifier"] = workplace[i], worker[i]
+            values["social_care_qualification"], values["social_care_qualification_level"] = v["SCQUAL"][i]
+            values["non_social_care_qualification"], values["non_social_care_qualification_level"] = v["NONSCQUAL"][i]
+            values["level_2_care_certificate"], values["level_2_care_certificate_year"] = v["L2CARECERT"][i]
+            values["qualifications"] = tuple(
+                QualificationAchieved(q[i][0], q[i][1], notes[i] or "")
+                for q, notes in qualifications
+                if q[i] is not None
+            )
+            record = WorkerRecord(**values)
+            result.records.append(StaffRow(rows[i], status[i], workplace[i], worker[i], record, new_id[i] or None,
+                                           transfer[i] or None))  # fmt: skip
+        return result
