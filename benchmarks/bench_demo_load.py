@@ -1,7 +1,7 @@
 """Time the full-size demo region load (160,000 staff) on SQLite and PostgreSQL.
 
-Each run is a fresh process that migrates an empty database and loads the region, so its peak
-memory is its own. The baseline is generating the same region in memory without a database.
+Each run is a fresh process that migrates an empty database and loads the region (as a newcomer's
+first `./scripts/demo` does), so its peak memory is its own. The baseline is generating the same region in memory without a database.
 
     .venv/bin/python benchmarks/bench_demo_load.py [--runs 3] [--size full] [--postgres URL]
 
@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 
 GENERATE = "from careforce.domain.demo import generate; generate({size!r})"
 LOAD = (
@@ -38,8 +39,10 @@ def run_once(code: str, env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(label: str, code: str, env: dict[str, str], runs: int) -> tuple[str, float, float]:
-    results = [run_once(code, env) for _ in range(runs)]
+def measure(label: str, code: str, env: dict[str, str], runs: int,
+            reset: Callable[[], dict[str, str]] | None = None) -> tuple[str, float, float]:
+    """Each run starts from an empty database (``reset`` makes one and returns the environment for it)."""
+    results = [run_once(code, {**env, **(reset() if reset else {})}) for _ in range(runs)]
     return label, statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -62,16 +65,22 @@ def main() -> None:
     rows = []
     base_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     rows.append(measure("baseline: generate in memory", GENERATE.format(size=args.size), base_env, args.runs))
-    with tempfile.TemporaryDirectory() as data_dir:
-        env = {**base_env, "CAREFORCE_DATA_DIR": data_dir}
-        rows.append(measure("load into SQLite", LOAD.format(size=args.size), env, args.runs))
+    with tempfile.TemporaryDirectory() as top:
+        folders = iter(range(args.runs))
+        rows.append(measure("load into SQLite", LOAD.format(size=args.size), base_env, args.runs,
+                            reset=lambda: {"CAREFORCE_DATA_DIR": tempfile.mkdtemp(prefix=f"run{next(folders)}-", dir=top)}))
     try:
         reset_postgres(args.postgres)
     except Exception as error:  # noqa: BLE001 - report and carry on with the rows we have
         print(f"PostgreSQL not reachable ({error}); skipping its row")
     else:
         env = {**base_env, "DATABASE_URL": args.postgres}
-        rows.append(measure("load into PostgreSQL", LOAD.format(size=args.size), env, args.runs))
+
+        def empty_postgres() -> dict[str, str]:
+            reset_postgres(args.postgres)
+            return {}
+
+        rows.append(measure("load into PostgreSQL", LOAD.format(size=args.size), env, args.runs, reset=empty_postgres))
 
     baseline = rows[0][1]
     print(

@@ -124,8 +124,16 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
     _insert_training(region, staff_ids)
     progress(f"Saving {len(region.vacancies.workplace):,} vacancies")
     _insert_vacancies(region, workplace_ids)
+    _refresh_planner_statistics()
     record_demo_history(region.as_of)
     add_demo_applications()
+
+
+def _refresh_planner_statistics() -> None:
+    """PostgreSQL plans the queries that follow a bulk load badly until it has fresh table statistics."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE workforce_organisation, workforce_workplace, workforce_worker, workforce_vacancy")
 
 
 WORKER_FIELDS = (
