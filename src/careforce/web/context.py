@@ -19,6 +19,7 @@ def navigation_for(user: Any) -> list[dict[str, str]]:
     if allows(role, Permission.MANAGE_PROVIDER_WORKFORCE):
         items.append({"href": reverse("workforce:workplaces"), "text": "Workplaces and staff"})
         items.append({"href": reverse("workforce:training-due"), "text": "Training due"})
+        items.append({"href": reverse("uploads:start"), "text": "Upload and download"})
         items.append({"href": reverse("intelligence:provider"), "text": "Measures"})
         items.append({"href": reverse("recruitment:vacancies"), "text": "Recruitment"})
     if allows(role, Permission.VIEW_OWN_WORKER_RECORD):

@@ -102,6 +102,7 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
                 establishment_type=int(places.establishment_type[i]),
                 is_cqc_regulated=True,
                 cqc_location_id=places.cqc_location_id[i],
+                cqc_provider_id=_provider_id(places.organisation[i]),
                 cqc_rating=places.cqc_rating[i],
                 main_service=int(places.main_service[i]),
                 capacity=None if places.capacity[i] < 0 else int(places.capacity[i]),
@@ -127,6 +128,11 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
     _refresh_planner_statistics()
     record_demo_history(region.as_of)
     add_demo_applications()
+
+
+def _provider_id(organisation: int) -> str:
+    """A made-up CQC provider ID in CQC's format, the same for all of a synthetic provider's locations."""
+    return f"1-{2_000_000_000 + int(organisation)}"
 
 
 def _refresh_planner_statistics() -> None:

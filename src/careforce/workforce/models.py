@@ -50,11 +50,14 @@ class Workplace(models.Model):
     service_users = models.JSONField(default=list, blank=True)
     capacity = models.PositiveIntegerField(null=True, blank=True)
     utilisation = models.PositiveIntegerField(null=True, blank=True)
-    total_perm_temp = models.PositiveIntegerField(
-        "Permanent and temporary staff (stated total)", null=True, blank=True
-    )
+    total_perm_temp = models.PositiveIntegerField("Permanent and temporary staff (stated total)", null=True, blank=True)
     starters_by_role = models.JSONField(default=dict, blank=True, help_text="job role code -> starters, last 12 months")
     leavers_by_role = models.JSONField(default=dict, blank=True, help_text="job role code -> leavers, last 12 months")
+    ascwds_answers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The workplace file's other answers (pay and conditions, capacities, pathway use...), as uploaded",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -86,10 +89,11 @@ class Worker(models.Model):
 
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="workers")
     local_identifier = models.CharField("Worker reference (UNIQUEWORKERID)", max_length=50)
+    name_or_id = models.CharField("Name or ID (DISPLAYID)", max_length=50, blank=True, db_default="")
     contract_type = models.PositiveSmallIntegerField(choices=_choices("contract_type"))
     main_job_role = models.PositiveSmallIntegerField(choices=_choices("job_roles"))
     other_job_roles = models.JSONField(default=list, blank=True)
-    start_date = models.DateField("Start date in this job")
+    start_date = models.DateField("Start date in this job", null=True, blank=True)
     start_year_in_sector = models.PositiveSmallIntegerField(null=True, blank=True)
     contracted_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     average_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
@@ -105,7 +109,7 @@ class Worker(models.Model):
     disability = models.PositiveSmallIntegerField(null=True, blank=True, choices=_choices("disabled"))
     recruitment_source = models.PositiveSmallIntegerField(null=True, blank=True, choices=_choices("recruitment_source"))
     care_certificate = models.PositiveSmallIntegerField(
-        choices=CareCertificate.choices, default=CareCertificate.NOT_STARTED
+        choices=CareCertificate.choices, default=CareCertificate.NOT_STARTED, null=True, blank=True
     )
     social_care_qualification_level = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Highest relevant social care qualification level; blank if none or not known"
@@ -113,6 +117,24 @@ class Worker(models.Model):
     days_sick = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     national_insurance_number = models.CharField(max_length=9, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    # further ASC-WDS staff items, kept as their bulk-upload codes (999 = don't know)
+    british_citizenship = models.PositiveSmallIntegerField(null=True, blank=True)
+    year_of_entry = models.PositiveSmallIntegerField("Year arrived in the UK", null=True, blank=True)
+    level_2_care_certificate = models.PositiveSmallIntegerField(null=True, blank=True)
+    level_2_care_certificate_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    health_and_care_visa = models.PositiveSmallIntegerField(null=True, blank=True)
+    employed_from_outside_uk = models.PositiveSmallIntegerField(null=True, blank=True)
+    delegated_healthcare_activities = models.PositiveSmallIntegerField(null=True, blank=True)
+    apprenticeship = models.PositiveSmallIntegerField(null=True, blank=True)
+    main_job_role_description = models.CharField(max_length=120, blank=True, db_default="")
+    nmc_registration = models.PositiveSmallIntegerField(null=True, blank=True)
+    approved_mental_health_professional = models.PositiveSmallIntegerField(null=True, blank=True)
+    social_care_qualification = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Holds a relevant social care qualification: 1 yes, 2 no, 999 don't know"
+    )
+    non_social_care_qualification = models.PositiveSmallIntegerField(null=True, blank=True)
+    non_social_care_qualification_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    cwp_role_category = models.PositiveSmallIntegerField("Care workforce pathway role category", null=True, blank=True)
     left_on = models.DateField(null=True, blank=True)
     leaving_reason = models.PositiveSmallIntegerField(null=True, blank=True, choices=_choices("worker_leave_reason"))
     updated_at = models.DateTimeField(auto_now=True)
@@ -120,7 +142,12 @@ class Worker(models.Model):
     class Meta:
         ordering = ["local_identifier"]
         constraints = [
-            models.UniqueConstraint(fields=["workplace", "local_identifier"], name="unique_worker_reference")
+            # a reference is unique among the workplace's current staff; leavers keep theirs for turnover
+            models.UniqueConstraint(
+                fields=["workplace", "local_identifier"],
+                condition=models.Q(left_on__isnull=True),
+                name="unique_current_worker_reference",
+            )
         ]
         indexes = [
             models.Index(fields=["workplace", "left_on"]),
@@ -140,6 +167,7 @@ class WorkerQualification(models.Model):
     worker = models.ForeignKey(Worker, on_delete=models.CASCADE, related_name="qualifications")
     qualification = models.PositiveSmallIntegerField(choices=_choices("qualifications"))
     year_achieved = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.CharField(max_length=120, blank=True, db_default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["worker", "qualification"], name="unique_worker_qualification")]
@@ -152,6 +180,13 @@ class TrainingRecord(models.Model):
     accredited = models.PositiveSmallIntegerField(null=True, blank=True, choices=_choices("accredited"))
     completed_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True)
+    # further ASC-WDS training items, as their bulk-upload codes
+    delivered_by = models.PositiveSmallIntegerField(null=True, blank=True)
+    provider = models.PositiveSmallIntegerField(null=True, blank=True)
+    how_delivered = models.PositiveSmallIntegerField(null=True, blank=True)
+    validity_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    does_not_expire = models.BooleanField(default=False, db_default=False)
+    notes = models.TextField(blank=True, db_default="")
 
     class Meta:
         ordering = ["-completed_on"]

@@ -89,9 +89,13 @@ def own_worker_for(user: Any) -> Worker:
 
 
 def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_id: int | None = None) -> bool:
-    """Whether another record at this workplace already uses the worker reference (ignoring spaces and case)."""
+    """Whether another current worker at this workplace uses the reference (ignoring spaces and case)."""
     wanted = "".join(reference.split()).lower()
-    references = workplace.workers.exclude(pk=exclude_worker_id).values_list("local_identifier", flat=True)
+    references = (
+        workplace.workers.filter(left_on__isnull=True)
+        .exclude(pk=exclude_worker_id)
+        .values_list("local_identifier", flat=True)
+    )
     return any("".join(r.split()).lower() == wanted for r in references)
 
 
@@ -121,8 +125,9 @@ def qualification_of(worker: Worker, record_id: int) -> WorkerQualification:
 def open_vacancies(workplace: Workplace, today: date | None = None) -> QuerySet[Vacancy]:
     """Vacancies at the workplace that have not closed (no closing date, or closing today or later)."""
     today = today or timezone.localdate()
-    return (workplace.vacancies.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today))
-            .order_by("job_role", "pk"))
+    return workplace.vacancies.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today)).order_by(
+        "job_role", "pk"
+    )
 
 
 def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
@@ -131,7 +136,9 @@ def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
     if organisation_id is None:
         raise Http404("No such vacancy")
     try:
-        return Vacancy.objects.select_related("workplace").get(pk=vacancy_id, workplace__organisation_id=organisation_id)
+        return Vacancy.objects.select_related("workplace").get(
+            pk=vacancy_id, workplace__organisation_id=organisation_id
+        )
     except Vacancy.DoesNotExist:
         raise Http404("No such vacancy") from None
 
@@ -150,9 +157,12 @@ def training_expiring_for(user: Any, within_days: int = 90, today: date | None =
         Q(expires_on__gt=OuterRef("expires_on")) | Q(expires_on__isnull=True, completed_on__gt=OuterRef("completed_on"))
     )
     records = (
-        TrainingRecord.objects.filter(worker__workplace__organisation_id=organisation_id,
-                                      worker__left_on__isnull=True, expires_on__isnull=False,
-                                      expires_on__lte=today + timedelta(days=within_days))
+        TrainingRecord.objects.filter(
+            worker__workplace__organisation_id=organisation_id,
+            worker__left_on__isnull=True,
+            expires_on__isnull=False,
+            expires_on__lte=today + timedelta(days=within_days),
+        )
         .exclude(Exists(renewed))
         .select_related("worker", "worker__workplace")
         .order_by("worker__workplace__name", "expires_on", "worker__local_identifier", "pk")

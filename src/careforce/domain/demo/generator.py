@@ -91,7 +91,7 @@ def generate(size: str = "small", seed: int = 2019, as_of: date | None = None) -
         staff=staff,
         leavers=leavers,
         training=_training(p, staff, as_of, streams[3]),
-        qualifications=_qualifications(staff, streams[4]),
+        qualifications=_qualifications(staff, as_of, streams[4]),
         vacancies=_vacancies(p, places, staff, as_of, streams[5]),
     )
 
@@ -125,7 +125,7 @@ def _training(p: dict[str, Any], staff: Workers, as_of: date, rng: np.random.Gen
     return TrainingRecords(worker, categories[pick], completed, expires, accredited.astype(np.int64))
 
 
-def _qualifications(staff: Workers, rng: np.random.Generator) -> Qualifications:
+def _qualifications(staff: Workers, as_of: date, rng: np.random.Generator) -> Qualifications:
     by_level: dict[int, list[int]] = {}
     for q in code_list("qualifications"):
         level = q.extra.get("level", "")
@@ -139,7 +139,7 @@ def _qualifications(staff: Workers, rng: np.random.Generator) -> Qualifications:
         mask = levels == level
         codes[mask] = options[rng.integers(0, len(options), size=int(mask.sum()))]
     start_year = staff.start_date[worker].astype("datetime64[Y]").astype(np.int64) + 1970
-    year = start_year + rng.integers(0, 3, size=len(worker))
+    year = np.minimum(start_year + rng.integers(0, 3, size=len(worker)), as_of.year)  # none achieved in the future
     return Qualifications(worker.astype(np.int64), codes, year.astype(np.int64))
 
 

@@ -110,8 +110,11 @@ def make_workers(
                           & (roles != 4), 1, 2)
     full_time = rng.random(n) < p["contracts"]["full_time_share"]
     hours = np.where(full_time, float(p["contracts"]["full_time_hours"]), np.round(rng.uniform(12, 30, n) * 2) / 2)
-    contracted = np.where(zero_hours == 1, np.nan, hours)
-    average = np.where(zero_hours == 1, np.round(rng.uniform(8, 36, n) * 2) / 2, np.nan)
+    # as ASC-WDS asks: contracted hours for permanent and temporary staff, average hours for zero-hours and others
+    contracted_hours_apply = np.isin(contracts, (1, 2)) & (zero_hours != 1)
+    contracted = np.where(contracted_hours_apply, hours, np.nan)
+    average = np.where(zero_hours == 1, np.round(rng.uniform(8, 36, n) * 2) / 2,
+                       np.where(contracted_hours_apply, np.nan, hours))
 
     age = rng.integers(int(p["people"]["youngest"]), int(p["people"]["oldest"]) + 1, size=n)
     ref = left_on if leavers else np.full(n, today)

@@ -1,0 +1,112 @@
+"""Bulk upload pages: upload files, read the report, confirm or cancel; download current data and reports.
+
+Only provider managers may use them, and only for their own organisation: another organisation's upload is
+a 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from careforce.accounts.access import requires
+from careforce.domain.access import Permission
+from careforce.domain.upload import FileKind
+from careforce.domain.upload.export import FILE_NAMES
+from careforce.workforce.pages import render_page
+
+from . import downloads, queries, workflow
+from .forms import UploadForm
+from .presenters import change_rows, problem_rows, upload_rows
+
+MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
+
+
+def _attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"  # staff's personal data
+    return response
+
+
+@requires(MANAGE)
+def start(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if request.method == "POST" and form.is_valid():
+        upload = workflow.receive(request.user, form.cleaned_data["files"])
+        return redirect("uploads:upload", upload.pk)
+    recent = queries.recent_uploads(request.user)
+    return render_page(
+        request,
+        "uploads/start.html",
+        "Upload ASC-WDS files",
+        form=form,
+        uploads=upload_rows(recent),
+        organisation=request.user.organisation,
+    )  # type: ignore[union-attr]
+
+
+@requires(MANAGE)
+def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.user, upload_id)
+    return render_page(
+        request,
+        "uploads/upload.html",
+        _title(item),
+        upload=item,
+        job=item.job,
+        problems=problem_rows(item.problems),
+        changes=change_rows(item.changes),
+        applied=change_rows(item.changes.get("applied", {})),
+    )
+
+
+def _title(item: queries.Upload) -> str:
+    if item.is_busy:
+        return "Checking your files" if item.state == item.State.CHECKING else "Saving your upload"
+    if item.state == item.State.APPLIED:
+        return "Upload saved"
+    if item.state == item.State.CANCELLED:
+        return "Upload cancelled"
+    if item.error_count:
+        return "Your files have problems to fix"
+    return "Check the changes before you save them"
+
+
+@require_POST
+@requires(MANAGE)
+def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.user, upload_id)
+    if item.can_apply:
+        workflow.confirm(request.user, item)
+    return redirect("uploads:upload", item.pk)
+
+
+@require_POST
+@requires(MANAGE)
+def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.user, upload_id)
+    if item.state == item.State.CHECKED:
+        workflow.cancel(item)
+    return redirect("uploads:start")
+
+
+@requires(MANAGE)
+def report(request: HttpRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.user, upload_id)
+    if item.is_busy:
+        raise Http404("The report is not ready yet")
+    return _attachment(bytes(item.report_csv), f"upload-report-{item.created_at:%Y-%m-%d-%H%M}.csv", "text/csv")
+
+
+@requires(MANAGE)
+def download(request: HttpRequest, kind: str) -> HttpResponse:
+    """The organisation's current data: one of the three ASC-WDS files, or all three in a zip."""
+    organisation = request.user.organisation  # type: ignore[union-attr]
+    if kind == "all":
+        return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
+    if kind not in FileKind.__members__.values():
+        raise Http404("No such file")
+    content = getattr(downloads.files(organisation.pk), kind)
+    return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")
