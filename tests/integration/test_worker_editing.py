@@ -162,7 +162,7 @@ def test_a_nonexistent_or_future_start_date_is_refused_and_the_summary_links_to_
 
 def test_a_worker_reference_already_used_at_the_workplace_is_refused(as_manager):
     workplace = _own_workplace()
-    existing = Worker.objects.filter(workplace=workplace).first()
+    existing = Worker.objects.filter(workplace=workplace, left_on__isnull=True).first()
     response = as_manager.post(_question(workplace, "reference"), {"local_identifier": f" {existing.local_identifier} "})
     assert _summary(response) == [("Enter a worker reference that is not already used at this workplace",
                                    "#id_local_identifier")]
