@@ -109,12 +109,10 @@ def _apply(changes: RecordChanges[R], status: Status, before: R | None, after: R
         changes.unchanged += 1
     elif before is None:
         changes.created.append(after)
+    elif before == after:  # the common case when a download comes back: no field-by-field comparison
+        changes.unchanged += 1
     else:
-        differ = changed_fields(before, after)
-        if differ:
-            changes.updated.append(Update(before, after, differ))
-        else:
-            changes.unchanged += 1
+        changes.updated.append(Update(before, after, changed_fields(before, after)))
 
 
 def plan_changes(result: UploadResult, current: CurrentData) -> ChangePlan:
