@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from careforce.domain.upload import AccountSnapshot, CurrentData, TrainingRecordRow, WorkerRecord, id_key
 from careforce.workforce import ascwds
+from careforce.workforce.bulk import read_rows
 from careforce.workforce.models import TrainingRecord, Worker, WorkerQualification, Workplace
 
 WorkerKey = tuple[str, str]
@@ -27,10 +28,14 @@ def current_workers(organisation_id: int) -> Iterator[tuple[int, WorkerRecord]]:
     """The organisation's current staff (leavers are history, not part of uploads) as ``(pk, record)``."""
     workers = Worker.objects.filter(workplace__organisation_id=organisation_id, left_on__isnull=True)
     qualifications = ascwds.qualifications_by_worker(
-        WorkerQualification.objects.filter(worker__in=workers).order_by("pk").values_list(*ascwds.QUALIFICATION_COLUMNS)
+        read_rows(
+            WorkerQualification.objects.filter(worker__in=workers)
+            .order_by("pk")
+            .values_list(*ascwds.QUALIFICATION_COLUMNS)
+        )
     )
     rows = workers.order_by("workplace__local_identifier", "local_identifier").values_list(*ascwds.WORKER_COLUMNS)
-    return ascwds.worker_records(rows.iterator(chunk_size=5000), qualifications)
+    return ascwds.worker_records(read_rows(rows), qualifications)
 
 
 def current_training(organisation_id: int) -> Iterator[tuple[int, TrainingRecordRow]]:
@@ -39,7 +44,7 @@ def current_training(organisation_id: int) -> Iterator[tuple[int, TrainingRecord
         .order_by("worker__workplace__local_identifier", "worker__local_identifier", "pk")
         .values_list(*ascwds.TRAINING_COLUMNS)
     )
-    return ascwds.training_records(rows.iterator(chunk_size=5000))
+    return ascwds.training_records(read_rows(rows))
 
 
 def load_account(organisation_id: int, *, with_training: bool = True) -> StoredAccount:
