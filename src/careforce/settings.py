@@ -152,9 +152,19 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    # Local memory (per process) unless REDIS_URL is set. It also holds cached_db sessions, so it keeps
+    # more entries than Django's default 300 (about 1 KB each).
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10_000}}
     if not os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]},
+    # Job search result pages (careers/views/search.py, ADR 0050): derived from the in-memory vacancy
+    # index of this process and keyed by its build, so always local memory; about 20 KB each.
+    "careers": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "careers-results",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 1_000},
+    },
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

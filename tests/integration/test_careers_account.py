@@ -34,15 +34,29 @@ def new_vacancy(**fields):  # type: ignore[no-untyped-def]
     from careforce.workforce.models import Vacancy, Workplace
 
     workplace = Workplace.objects.order_by("pk").first()
-    return Vacancy.objects.create(workplace=workplace, **{"job_role": 8, "hourly_rate": 12.6, "full_time": True,
-                                                          "posted_on": date.today(), "is_published": True, **fields})
+    return Vacancy.objects.create(
+        workplace=workplace,
+        **{
+            "job_role": 8,
+            "hourly_rate": 12.6,
+            "full_time": True,
+            "posted_on": date.today(),
+            "is_published": True,
+            **fields,
+        },
+    )
 
 
 def apply(client, vacancy, name="Amira Begum", email="amira@example.com"):  # type: ignore[no-untyped-def]
     base = f"/care-jobs/jobs/{vacancy.pk}/apply"
-    for slug, data in [("your-name", {"full_name": name}), ("contact-details", {"email": email, "phone": "07700900982"}),
-                       ("availability", {"availability": ["full_time"]}), ("right-to-work", {"right_to_work": "yes"}),
-                       ("driving", {"driving": ["neither"]}), ("about-you", {"about_you": f"I am {name}."})]:
+    for slug, data in [
+        ("your-name", {"full_name": name}),
+        ("contact-details", {"email": email, "phone": "07700900982"}),
+        ("availability", {"availability": ["full_time"]}),
+        ("right-to-work", {"right_to_work": "yes"}),
+        ("driving", {"driving": ["neither"]}),
+        ("about-you", {"about_you": f"I am {name}."}),
+    ]:
         client.post(f"{base}/{slug}", data)
     assert client.post(f"{base}/check-your-answers").status_code == 302
 
@@ -67,14 +81,21 @@ def test_apply_then_create_an_account_and_see_the_application_and_its_status(cli
 
 
 def test_create_account_checks_the_password_and_existing_accounts(client):
-    page = soup(client.post("/care-jobs/create-account", {"email": "new@example.com", "password": "short",
-                                                          "password_again": "short"}))
+    page = soup(
+        client.post(
+            "/care-jobs/create-account", {"email": "new@example.com", "password": "short", "password_again": "short"}
+        )
+    )
     assert page.select_one(".govuk-error-summary a")["href"] == "#id_password"
     assert "too short" in page.select_one(".govuk-error-summary").get_text()
     page = soup(create_account(client, "jobseeker@demo.careforce.test"))
     assert "There is already an account with this email address" in page.get_text()
-    page = soup(client.post("/care-jobs/create-account", {"email": "new@example.com", "password": PASSWORD,
-                                                          "password_again": PASSWORD + "x"}))
+    page = soup(
+        client.post(
+            "/care-jobs/create-account",
+            {"email": "new@example.com", "password": PASSWORD, "password_again": PASSWORD + "x"},
+        )
+    )
     assert "Enter the same password twice" in page.select_one(".govuk-error-summary").get_text()
 
 
@@ -111,8 +132,13 @@ def test_deleting_the_account_removes_their_personal_data(client):
     assert not User.objects.filter(username="amira@example.com").exists()
     assert not SavedSearch.objects.exists()
     application = Application.objects.get(vacancy=job)
-    assert (application.full_name, application.email, application.phone, application.about_you,
-            application.applicant) == ("Deleted applicant", "", "", "", None)
+    assert (
+        application.full_name,
+        application.email,
+        application.phone,
+        application.about_you,
+        application.applicant,
+    ) == ("Deleted applicant", "", "", "", None)
     assert client.get("/care-jobs/your-applications").status_code == 302  # signed out
 
 

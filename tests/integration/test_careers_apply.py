@@ -35,8 +35,9 @@ def job():  # type: ignore[no-untyped-def]
     from careforce.workforce.models import Vacancy, Workplace
 
     workplace = Workplace.objects.order_by("pk").first()
-    return Vacancy.objects.create(workplace=workplace, job_role=8, hourly_rate=12.6, part_time=True,
-                                  posted_on=date.today(), is_published=True)
+    return Vacancy.objects.create(
+        workplace=workplace, job_role=8, hourly_rate=12.6, part_time=True, posted_on=date.today(), is_published=True
+    )
 
 
 def soup(response):  # type: ignore[no-untyped-def]
@@ -63,16 +64,27 @@ def test_apply_from_the_job_page_through_check_your_answers_to_confirmation_and_
     answer_everything(client, job)
     check = soup(client.get(f"/care-jobs/jobs/{job.pk}/apply/check-your-answers"))
     rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in check.select(".govuk-summary-list__row")}
-    assert rows == {"Full name": "Amira Begum", "Email address": "amira@example.com", "Phone number": "07700 900 982",
-                    "Hours you can work": "Part-time, Weekends", "Right to work in the UK": "Yes",
-                    "Driving licence or car": "A driving licence",
-                    "About you": "I cared for my grandmother for three years."}
+    assert rows == {
+        "Full name": "Amira Begum",
+        "Email address": "amira@example.com",
+        "Phone number": "07700 900 982",
+        "Hours you can work": "Part-time, Weekends",
+        "Right to work in the UK": "Yes",
+        "Driving licence or car": "A driving licence",
+        "About you": "I cared for my grandmother for three years.",
+    }
     response = client.post(f"/care-jobs/jobs/{job.pk}/apply/check-your-answers")
     assert response["Location"] == f"/care-jobs/jobs/{job.pk}/apply/application-sent"
     application = Application.objects.get(vacancy=job)
-    assert (application.full_name, application.email, application.availability, application.has_driving_licence,
-            application.has_car, application.has_right_to_work, application.stage) == (
-        "Amira Begum", "amira@example.com", ["part_time", "weekends"], True, False, True, "new")
+    assert (
+        application.full_name,
+        application.email,
+        application.availability,
+        application.has_driving_licence,
+        application.has_car,
+        application.has_right_to_work,
+        application.stage,
+    ) == ("Amira Begum", "amira@example.com", ["part_time", "weekends"], True, False, True, "new")
     sent = soup(client.get(response["Location"]))
     assert sent.select_one(".govuk-panel__title").get_text(strip=True) == "Application sent"
     assert f"CF-{application.pk}" in sent.select_one(".govuk-panel__body").get_text()
@@ -98,14 +110,27 @@ def test_a_change_link_returns_to_check_your_answers(client, job):
     ("slug", "data", "field", "message"),
     [
         ("your-name", {}, "full_name", "Enter your full name"),
-        ("contact-details", {"email": "amira", "phone": "07700 900 982"}, "email",
-         "Enter an email address in the correct format, like name@example.com"),
-        ("contact-details", {"email": "a@example.com", "phone": "call me"}, "phone",
-         "Enter a phone number, like 07700 900 982 or +44 7700 900 982"),
+        (
+            "contact-details",
+            {"email": "amira", "phone": "07700 900 982"},
+            "email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+        (
+            "contact-details",
+            {"email": "a@example.com", "phone": "call me"},
+            "phone",
+            "Enter a phone number, like 07700 900 982 or +44 7700 900 982",
+        ),
         ("availability", {}, "availability", "Select the hours you can work"),
         ("right-to-work", {}, "right_to_work", "Select yes if you have the right to work in the UK"),
         ("driving", {"driving": ["car", "neither"]}, "driving", "Select neither, or select a driving licence or a car"),
-        ("about-you", {"about_you": "x" * 501}, "about_you", "What you tell the employer must be 500 characters or fewer"),
+        (
+            "about-you",
+            {"about_you": "x" * 501},
+            "about_you",
+            "What you tell the employer must be 500 characters or fewer",
+        ),
     ],
 )
 def test_question_pages_show_errors_linked_to_the_field(client, job, slug, data, field, message):

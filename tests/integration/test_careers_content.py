@@ -35,8 +35,14 @@ def add_vacancies(job_role: int, rates: list[float]) -> None:
 
     workplace = Workplace.objects.order_by("pk").first()
     for rate in rates:
-        Vacancy.objects.create(workplace=workplace, job_role=job_role, hourly_rate=rate, full_time=True,
-                               posted_on=date.today(), is_published=True)
+        Vacancy.objects.create(
+            workplace=workplace,
+            job_role=job_role,
+            hourly_rate=rate,
+            full_time=True,
+            posted_on=date.today(),
+            is_published=True,
+        )
 
 
 def test_care_work_in_the_menu_leads_to_the_careers_pages(client):
@@ -55,7 +61,9 @@ def test_roles_are_grouped_by_pathway_category_and_a_role_shows_its_day_and_wher
     role = soup(client.get("/care-jobs/roles/8"))
     assert role.h1.get_text() == "Care worker"
     headings = [h.get_text() for h in role.select("h2")]
-    assert {"What a day looks like", "Typical pay in the West Midlands", "Ways in", "Where this role can lead"} <= set(headings)
+    assert {"What a day looks like", "Typical pay in the West Midlands", "Ways in", "Where this role can lead"} <= set(
+        headings
+    )
     assert "Help with medicines" in role.get_text()
     assert client.get("/care-jobs/roles/99999").status_code == 404
 
@@ -73,8 +81,10 @@ def test_typical_pay_shows_median_and_range_from_live_vacancies_and_hides_small_
     add_vacancies(few, [11.0, 13.0])
     add_vacancies(many, [11.0, 12.0, 14.0])
     page = soup(client.get("/care-jobs/pay"))
-    rows = {r.select_one("th").get_text(strip=True): [c.get_text(strip=True) for c in r.select("td")]
-            for r in page.select("table")[0].select("tbody tr")}
+    rows = {
+        r.select_one("th").get_text(strip=True): [c.get_text(strip=True) for c in r.select("td")]
+        for r in page.select("table")[0].select("tbody tr")
+    }
     few_row = rows[code_list("job_roles").label(few)]
     many_row = rows[code_list("job_roles").label(many)]
     assert few_row == ["2", "Not enough vacancies to show"]
@@ -87,11 +97,22 @@ def test_closed_and_unpublished_vacancies_do_not_count_towards_pay(client):
     role = unused_role()[0]
     add_vacancies(role, [10.0, 10.0, 10.0])
     workplace = Workplace.objects.order_by("pk").first()
-    Vacancy.objects.create(workplace=workplace, job_role=role, hourly_rate=99, posted_on=date.today(), is_published=False)
-    Vacancy.objects.create(workplace=workplace, job_role=role, hourly_rate=99, posted_on=date(2020, 1, 1),
-                           closing_date=date(2020, 2, 1), is_published=True)
-    row = [r for r in soup(client.get("/care-jobs/pay")).select("table")[0].select("tbody tr")
-           if r.th.get_text(strip=True) == code_list("job_roles").label(role)][0]
+    Vacancy.objects.create(
+        workplace=workplace, job_role=role, hourly_rate=99, posted_on=date.today(), is_published=False
+    )
+    Vacancy.objects.create(
+        workplace=workplace,
+        job_role=role,
+        hourly_rate=99,
+        posted_on=date(2020, 1, 1),
+        closing_date=date(2020, 2, 1),
+        is_published=True,
+    )
+    row = [
+        r
+        for r in soup(client.get("/care-jobs/pay")).select("table")[0].select("tbody tr")
+        if r.th.get_text(strip=True) == code_list("job_roles").label(role)
+    ][0]
     assert [c.get_text(strip=True) for c in row.select("td")][:2] == ["3", "£10.00"]
 
 

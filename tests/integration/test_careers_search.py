@@ -97,15 +97,23 @@ def test_unknown_or_malformed_postcodes_get_a_clear_message_with_an_example(clie
 def test_filters_hours_pay_driving_travel_time_and_visa(client):
     place = workplace_at(FAR_AWAY)
     vacancy(place, title="Night carer", nights=True, full_time=False, part_time=True, hourly_rate=13)
-    vacancy(place, title="Driver carer", requires_driving_licence=True, requires_car=True, hourly_rate=14,
-            travel_time_paid=True)
+    vacancy(
+        place,
+        title="Driver carer",
+        requires_driving_licence=True,
+        requires_car=True,
+        hourly_rate=14,
+        travel_time_paid=True,
+    )
     vacancy(place, title="Sponsored carer", offers_visa_sponsorship=True, hourly_rate=11)
     vacancy(place, title="School hours carer", school_hours=True, part_time=True, full_time=False, hourly_rate=None)
     everything = job_titles(results(client, postcode=FAR_AWAY))
     assert sorted(everything) == ["Driver carer", "Night carer", "School hours carer", "Sponsored carer"]
     assert job_titles(results(client, postcode=FAR_AWAY, hours=["nights"])) == ["Night carer"]
     assert sorted(job_titles(results(client, postcode=FAR_AWAY, hours=["school_hours", "nights"]))) == [
-        "Night carer", "School hours carer"]
+        "Night carer",
+        "School hours carer",
+    ]
     assert sorted(job_titles(results(client, postcode=FAR_AWAY, min_pay="12.50"))) == ["Driver carer", "Night carer"]
     assert "Driver carer" not in job_titles(results(client, postcode=FAR_AWAY, terms=["without_driving_licence"]))
     assert "Driver carer" not in job_titles(results(client, postcode=FAR_AWAY, terms=["without_car"]))
@@ -147,8 +155,15 @@ def test_an_empty_search_shows_how_to_widen_it_and_the_suggestion_works(client):
 
 def test_a_vacancy_shows_honest_pay_the_employer_its_cqc_rating_and_the_distance(client):
     place = workplace_at("B15 2TT", cqc_rating="Outstanding")
-    job = vacancy(place, title="Home care worker", hourly_rate=12.85, travel_time_paid=True, guaranteed_hours=True,
-                  contracted_hours=30, requires_driving_licence=True)
+    job = vacancy(
+        place,
+        title="Home care worker",
+        hourly_rate=12.85,
+        travel_time_paid=True,
+        guaranteed_hours=True,
+        contracted_hours=30,
+        requires_driving_licence=True,
+    )
     results(client, postcode="B15 2TT")
     page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
     rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in page.select(".govuk-summary-list__row")}
@@ -194,3 +209,78 @@ def test_a_job_seeker_saves_a_search(as_job_seeker):
     assert response["Location"] == "/care-jobs/saved-searches?saved=1"
     page = soup(as_job_seeker.get(response["Location"]))
     assert "Care jobs within 10 miles of B15 2TT, part-time" in page.get_text()
+
+
+def workplace_near(postcode: str, nth: int):  # type: ignore[no-untyped-def]
+    from careforce.workforce.models import Workplace
+
+    workplace = Workplace.objects.order_by("pk")[nth]
+    workplace.vacancies.all().delete()
+    workplace.postcode = postcode
+    workplace.save()
+    return workplace
+
+
+def test_a_saved_self_assessment_moves_suitable_jobs_up_and_says_why(client, as_job_seeker):
+    from careforce.accounts.models import User
+    from careforce.careers.models import SavedSelfAssessment
+    from careforce.domain.careers.self_assessment import questions, score
+
+    answers = {q.id: q.options[1].id for q in questions()}
+    assert 8 in score(answers).job_roles and 52 not in score(answers).job_roles  # care worker fits, support worker not
+    # from the centre of TR1: TR3's centre is about 4.0 miles away, TR2's about 4.6
+    vacancy(workplace_near("TR3 6AA", 0), title="Support worker job", job_role=52)
+    vacancy(workplace_near("TR2 4AA", 1), title="Care worker job", job_role=8)
+
+    assert job_titles(results(as_job_seeker, postcode="TR1")) == ["Support worker job", "Care worker job"]
+    SavedSelfAssessment.objects.create(user=User.objects.get(username="jobseeker@demo.careforce.test"), answers=answers)
+    page = results(as_job_seeker, postcode="TR1")
+    assert job_titles(page) == ["Care worker job", "Support worker job"]
+    text = page.get_text()
+    assert "Why it is shown: 4.6 miles away, suits the strengths from your 'Is care right for me?' answers." in text
+    assert "count as 2 miles nearer" in text
+    # for someone who saved nothing, the order is plain
+    assert job_titles(results(client, postcode="TR1")) == ["Support worker job", "Care worker job"]
+    assert "count as 2 miles nearer" not in results(client, postcode="TR1").get_text()
+
+
+def test_results_change_as_soon_as_a_vacancy_changes(client):
+    place = workplace_at(FAR_AWAY)
+    job = vacancy(place, title="Care worker", hourly_rate=11)
+    assert "£11.00 an hour" in results(client, postcode=FAR_AWAY).get_text()
+    job.hourly_rate, job.title = 12.5, "Senior carer"
+    job.save()
+    page = soup(client.get("/care-jobs/search/results"))
+    assert job_titles(page) == ["Senior carer"]
+    assert "£12.50 an hour" in page.get_text()
+    job.delete()
+    assert job_titles(soup(client.get("/care-jobs/search/results"))) == []
+
+
+def test_on_postgresql_a_change_made_elsewhere_is_seen_at_the_next_check(client, monkeypatch):
+    from django.db import connection
+    from django.db.models import Q
+
+    from careforce.careers import queries
+    from careforce.workforce.models import Vacancy
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row versions: such a change is seen within MAX_AGE_SECONDS (ADR 0050)")
+    monkeypatch.setattr(queries, "CHECK_INTERVAL_SECONDS", 0.0)  # as if a second had passed
+    # a demo vacancy, written before this test began (a row changed in its own transaction keeps its xmin)
+    job = (
+        Vacancy.objects.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=date.today()), is_published=True)
+        .select_related("workplace")
+        .order_by("pk")
+        .first()
+    )
+
+    def shown_pay() -> str:
+        page = soup(client.get("/care-jobs/search/results"))
+        link = page.select_one(f"main li a[href='/care-jobs/jobs/{job.pk}']")
+        return link.find_parent("li").get_text()
+
+    assert search(client, postcode=job.workplace.postcode, distance="1").status_code == 302
+    assert "£19.87 an hour" not in shown_pay()
+    Vacancy.objects.filter(pk=job.pk).update(hourly_rate=19.87)  # no signals, like another process or tool
+    assert "£19.87 an hour" in shown_pay()

@@ -36,9 +36,15 @@ STAGE_TEXT = {
 
 def applications_for_display(user: Any) -> list[dict[str, Any]]:
     return [
-        {"reference": f"CF-{a.pk}", "job": job_title(a.vacancy), "employer": a.vacancy.workplace.organisation.name,
-         "workplace": a.vacancy.workplace.name, "sent": a.created_at, "stage": a.stage,
-         "status": STAGE_TEXT.get(a.stage, a.get_stage_display())}
+        {
+            "reference": f"CF-{a.pk}",
+            "job": job_title(a.vacancy),
+            "employer": a.vacancy.workplace.organisation.name,
+            "workplace": a.vacancy.workplace.name,
+            "sent": a.created_at,
+            "stage": a.stage,
+            "status": STAGE_TEXT.get(a.stage, a.get_stage_display()),
+        }
         for a in queries.applications_of(user)
     ]
 
@@ -46,11 +52,23 @@ def applications_for_display(user: Any) -> list[dict[str, Any]]:
 def collect(user: Any) -> dict[str, Any]:
     """Everything we hold that is theirs, as plain JSON-ready values."""
     applications = [
-        {"reference": f"CF-{a.pk}", "job": job_title(a.vacancy), "employer": a.vacancy.workplace.organisation.name,
-         "workplace": a.vacancy.workplace.name, "sent_at": a.created_at.isoformat(), "status": a.get_stage_display(),
-         "full_name": a.full_name, "email": a.email, "phone": a.phone, "availability": a.availability,
-         "has_right_to_work": a.has_right_to_work, "needs_visa_sponsorship": a.needs_visa_sponsorship,
-         "has_driving_licence": a.has_driving_licence, "has_car": a.has_car, "about_you": a.about_you}
+        {
+            "reference": f"CF-{a.pk}",
+            "job": job_title(a.vacancy),
+            "employer": a.vacancy.workplace.organisation.name,
+            "workplace": a.vacancy.workplace.name,
+            "sent_at": a.created_at.isoformat(),
+            "status": a.get_stage_display(),
+            "full_name": a.full_name,
+            "email": a.email,
+            "phone": a.phone,
+            "availability": a.availability,
+            "has_right_to_work": a.has_right_to_work,
+            "needs_visa_sponsorship": a.needs_visa_sponsorship,
+            "has_driving_licence": a.has_driving_licence,
+            "has_car": a.has_car,
+            "about_you": a.about_you,
+        }
         for a in queries.applications_of(user)
     ]
     results = []
@@ -61,11 +79,16 @@ def collect(user: Any) -> dict[str, Any]:
             strengths = []
         results.append({"saved_at": saved.created_at.isoformat(), "answers": saved.answers, "strengths": strengths})
     return {
-        "account": {"email": user.email or user.username, "created_at": user.date_joined.isoformat(),
-                    "last_sign_in": user.last_login.isoformat() if user.last_login else None},
+        "account": {
+            "email": user.email or user.username,
+            "created_at": user.date_joined.isoformat(),
+            "last_sign_in": user.last_login.isoformat() if user.last_login else None,
+        },
         "applications": applications,
-        "saved_searches": [{"saved_at": s.created_at.isoformat(), "description": s.description, "search": s.filters}
-                           for s in queries.saved_searches_of(user)],
+        "saved_searches": [
+            {"saved_at": s.created_at.isoformat(), "description": s.description, "search": s.filters}
+            for s in queries.saved_searches_of(user)
+        ],
         "self_assessment_results": results,
     }
 
@@ -85,8 +108,14 @@ def as_csv(user: Any) -> str:
     for section in ("applications", "saved_searches", "self_assessment_results"):
         for number, item in enumerate(data[section], start=1):
             for field, value in item.items():
-                writer.writerow([section, number, field,
-                                 json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value])
+                writer.writerow(
+                    [
+                        section,
+                        number,
+                        field,
+                        json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value,
+                    ]
+                )
     return out.getvalue()
 
 
@@ -95,6 +124,13 @@ def erase(user: Any) -> None:
     """Delete the account and its saved things; strip personal details from its applications."""
     applications = Application.objects.filter(applicant=user)
     InterviewScore.objects.filter(application__in=applications).update(notes="")
-    applications.update(full_name=ERASED_NAME, email="", phone="", about_you="", availability=[],
-                        not_progressed_reason="", applicant=None)
+    applications.update(
+        full_name=ERASED_NAME,
+        email="",
+        phone="",
+        about_you="",
+        availability=[],
+        not_progressed_reason="",
+        applicant=None,
+    )
     user.delete()

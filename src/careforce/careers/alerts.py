@@ -63,14 +63,26 @@ def run_alerts(base_url: str | None = None) -> AlertRun:
                 if v is None:
                     continue
                 where = f", {describe_distance(miles)}" if miles is not None else ""
-                lines.append(f"- {(v.title or role_name(v.job_role)).capitalize()} at {v.workplace.name}{where}: "
-                             f"{base}{reverse('careers:vacancy', args=[vacancy_id])}")
+                lines.append(
+                    f"- {(v.title or role_name(v.job_role)).capitalize()} at {v.workplace.name}{where}: "
+                    f"{base}{reverse('careers:vacancy', args=[vacancy_id])}"
+                )
             more = len(matches) - len(lines)
-            body = "\n".join([f"New care jobs for your saved search: {saved.description}.", "", *lines,
-                              *([f"and {more} more."] if more > 0 else []), "",
-                              f"Manage your saved searches: {base}{reverse('careers:saved-searches')}"])
-            notify.send(saved.user.email or saved.user.username,
-                        f"{len(matches)} new care job{'s' if len(matches) != 1 else ''} for your saved search", body)
+            body = "\n".join(
+                [
+                    f"New care jobs for your saved search: {saved.description}.",
+                    "",
+                    *lines,
+                    *([f"and {more} more."] if more > 0 else []),
+                    "",
+                    f"Manage your saved searches: {base}{reverse('careers:saved-searches')}",
+                ]
+            )
+            notify.send(
+                saved.user.email or saved.user.username,
+                f"{len(matches)} new care job{'s' if len(matches) != 1 else ''} for your saved search",
+                body,
+            )
             emails += 1
             jobs += len(matches)
         saved.last_alerted_on = today

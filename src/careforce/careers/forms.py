@@ -31,21 +31,31 @@ class SearchForm(forms.Form):
     postcode = forms.CharField(max_length=20, required=False)
     distance = forms.TypedChoiceField(
         choices=[(f"{m:g}", f"{m:g} mile{'s' if m != 1 else ''}") for m in RADIUS_STEPS_MILES],
-        coerce=float, initial=f"{DEFAULT_RADIUS_MILES:g}",
-        error_messages={"invalid_choice": "Choose how far you can travel from the list"})
-    roles = forms.MultipleChoiceField(choices=role_choices, required=False,
-                                      error_messages={"invalid_choice": "Choose job roles from the list"})
-    hours = forms.MultipleChoiceField(choices=HOURS_CHOICES, required=False,
-                                      error_messages={"invalid_choice": "Choose hours from the list"})
-    min_pay = forms.DecimalField(required=False, min_value=Decimal("0"), max_value=Decimal("100"), decimal_places=2,
-                                 error_messages={
-                                     "invalid": "Enter the lowest hourly pay as a number, like 12.50",
-                                     "min_value": "The lowest hourly pay must be 0 or more",
-                                     "max_value": "The lowest hourly pay must be £100 or less",
-                                     "max_decimal_places": "Enter the lowest hourly pay in pounds and pence, like 12.50",
-                                 })
-    terms = forms.MultipleChoiceField(choices=TERMS_CHOICES, required=False,
-                                      error_messages={"invalid_choice": "Choose from the list"})
+        coerce=float,
+        initial=f"{DEFAULT_RADIUS_MILES:g}",
+        error_messages={"invalid_choice": "Choose how far you can travel from the list"},
+    )
+    roles = forms.MultipleChoiceField(
+        choices=role_choices, required=False, error_messages={"invalid_choice": "Choose job roles from the list"}
+    )
+    hours = forms.MultipleChoiceField(
+        choices=HOURS_CHOICES, required=False, error_messages={"invalid_choice": "Choose hours from the list"}
+    )
+    min_pay = forms.DecimalField(
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the lowest hourly pay as a number, like 12.50",
+            "min_value": "The lowest hourly pay must be 0 or more",
+            "max_value": "The lowest hourly pay must be £100 or less",
+            "max_decimal_places": "Enter the lowest hourly pay in pounds and pence, like 12.50",
+        },
+    )
+    terms = forms.MultipleChoiceField(
+        choices=TERMS_CHOICES, required=False, error_messages={"invalid_choice": "Choose from the list"}
+    )
     sort = forms.ChoiceField(choices=SORT_CHOICES, initial="distance", required=False)
 
     def clean_postcode(self) -> str:
@@ -71,8 +81,12 @@ class SearchForm(forms.Form):
 
 
 def initial_from_session(search: dict[str, Any]) -> dict[str, Any]:
-    return {**search, "distance": f"{search['distance']:g}", "roles": [str(r) for r in search["roles"]],
-            "min_pay": search["min_pay"] or ""}
+    return {
+        **search,
+        "distance": f"{search['distance']:g}",
+        "roles": [str(r) for r in search["roles"]],
+        "min_pay": search["min_pay"] or "",
+    }
 
 
 def job_filters(search: dict[str, Any]) -> JobFilters:
@@ -94,8 +108,11 @@ def job_filters(search: dict[str, Any]) -> JobFilters:
 
 def search_from_filters(search: dict[str, Any], filters: JobFilters) -> dict[str, Any]:
     """A stored search changed to match widened domain filters (the postcode stays as typed)."""
-    terms = [name for name in ("without_driving_licence", "without_car", "travel_time_paid", "visa_sponsorship")
-             if getattr(filters, name)]
+    terms = [
+        name
+        for name in ("without_driving_licence", "without_car", "travel_time_paid", "visa_sponsorship")
+        if getattr(filters, name)
+    ]
     return {
         **search,
         "distance": filters.radius_miles,
@@ -121,38 +138,60 @@ def describe_search(search: dict[str, Any]) -> str:
 
 # Applying: one question per page.
 
+
 class FullNameForm(forms.Form):
-    full_name = forms.CharField(max_length=120, error_messages={
-        "required": "Enter your full name", "max_length": "Your full name must be 120 characters or fewer"})
+    full_name = forms.CharField(
+        max_length=120,
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Your full name must be 120 characters or fewer",
+        },
+    )
 
 
 class ContactForm(forms.Form):
-    email = forms.EmailField(max_length=254, error_messages={
-        "required": "Enter your email address",
-        "invalid": "Enter an email address in the correct format, like name@example.com"})
-    phone = forms.RegexField(regex=r"^\+?[0-9 ()-]{10,20}$", max_length=30, error_messages={
-        "required": "Enter a phone number, like 07700 900 982",
-        "invalid": "Enter a phone number, like 07700 900 982 or +44 7700 900 982"})
+    email = forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    phone = forms.RegexField(
+        regex=r"^\+?[0-9 ()-]{10,20}$",
+        max_length=30,
+        error_messages={
+            "required": "Enter a phone number, like 07700 900 982",
+            "invalid": "Enter a phone number, like 07700 900 982 or +44 7700 900 982",
+        },
+    )
 
 
 class AvailabilityForm(forms.Form):
-    availability = forms.MultipleChoiceField(choices=HOURS_CHOICES, error_messages={
-        "required": "Select the hours you can work", "invalid_choice": "Select the hours you can work"})
+    availability = forms.MultipleChoiceField(
+        choices=HOURS_CHOICES,
+        error_messages={"required": "Select the hours you can work", "invalid_choice": "Select the hours you can work"},
+    )
 
 
 class RightToWorkForm(forms.Form):
     right_to_work = forms.ChoiceField(
         choices=[("yes", "Yes"), ("no", "No, I would need visa sponsorship")],
-        error_messages={"required": "Select yes if you have the right to work in the UK",
-                        "invalid_choice": "Select yes if you have the right to work in the UK"})
+        error_messages={
+            "required": "Select yes if you have the right to work in the UK",
+            "invalid_choice": "Select yes if you have the right to work in the UK",
+        },
+    )
 
 
 class DrivingForm(forms.Form):
     driving = forms.MultipleChoiceField(
-        choices=[("licence", "A full UK driving licence"), ("car", "A car I can use for work"),
-                 ("neither", "Neither")],
-        error_messages={"required": "Select if you have a driving licence or a car, or select neither",
-                        "invalid_choice": "Select if you have a driving licence or a car, or select neither"})
+        choices=[("licence", "A full UK driving licence"), ("car", "A car I can use for work"), ("neither", "Neither")],
+        error_messages={
+            "required": "Select if you have a driving licence or a car, or select neither",
+            "invalid_choice": "Select if you have a driving licence or a car, or select neither",
+        },
+    )
 
     def clean_driving(self) -> list[str]:
         chosen = self.cleaned_data["driving"]
@@ -165,19 +204,28 @@ ABOUT_MAX = 500
 
 
 class AboutYouForm(forms.Form):
-    about_you = forms.CharField(max_length=ABOUT_MAX, widget=forms.Textarea, error_messages={
-        "required": "Tell the employer a little about yourself",
-        "max_length": f"What you tell the employer must be {ABOUT_MAX} characters or fewer"})
+    about_you = forms.CharField(
+        max_length=ABOUT_MAX,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Tell the employer a little about yourself",
+            "max_length": f"What you tell the employer must be {ABOUT_MAX} characters or fewer",
+        },
+    )
 
 
 class CreateAccountForm(forms.Form):
-    email = forms.EmailField(max_length=254, error_messages={
-        "required": "Enter your email address",
-        "invalid": "Enter an email address in the correct format, like name@example.com"})
-    password = forms.CharField(strip=False, widget=forms.PasswordInput,
-                               error_messages={"required": "Enter a password"})
-    password_again = forms.CharField(strip=False, widget=forms.PasswordInput,
-                                     error_messages={"required": "Enter the password again"})
+    email = forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    password = forms.CharField(strip=False, widget=forms.PasswordInput, error_messages={"required": "Enter a password"})
+    password_again = forms.CharField(
+        strip=False, widget=forms.PasswordInput, error_messages={"required": "Enter the password again"}
+    )
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
@@ -204,5 +252,6 @@ def _password_message(message: str) -> str:
 
 
 class DeleteAccountForm(forms.Form):
-    confirm = forms.BooleanField(error_messages={
-        "required": "Select that you understand your account and data will be deleted"})
+    confirm = forms.BooleanField(
+        error_messages={"required": "Select that you understand your account and data will be deleted"}
+    )

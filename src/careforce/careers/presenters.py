@@ -1,13 +1,18 @@
-"""Turn vacancies and search hits into what a person reads: honest pay, the employer, how far."""
+"""Turn vacancies and search hits into what a person reads: honest pay, the employer, how far, and why
+a job is shown."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
+
+from careforce.careers.queries import LiveVacancies, VacancyDetails
 from careforce.domain.careers.distance import describe_distance
-from careforce.domain.careers.matching import role_name
-from careforce.domain.careers.search import JobFilters
+from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, role_name, soft_reasons
+from careforce.domain.careers.search import Hit, JobFilters
 from careforce.domain.careers.vacancies import HOURS_PATTERNS, HoursPattern
 from careforce.domain.reference import code_list
 
@@ -31,6 +36,7 @@ class VacancyView:
     closing_date: Any
     distance: str | None
     reasons: str | None
+    href: str
 
 
 def _hours(vacancy: Any) -> HoursPattern:
@@ -61,19 +67,26 @@ def guaranteed_text(vacancy: Any) -> str:
     return "Hours not guaranteed"
 
 
-def present(vacancy: Any, distance_miles: float | None = None, filters: JobFilters | None = None) -> VacancyView:
+def present(
+    vacancy: VacancyDetails,
+    distance_miles: float | None = None,
+    filters: JobFilters | None = None,
+    soft: SoftSignals = NO_SOFT_SIGNALS,
+) -> VacancyView:
     hours = _hours(vacancy)
-    needs = [text for flag, text in ((vacancy.requires_driving_licence, "a driving licence"),
-                                     (vacancy.requires_car, "a car")) if flag]
-    workplace = vacancy.workplace
+    needs = [
+        text
+        for flag, text in ((vacancy.requires_driving_licence, "a driving licence"), (vacancy.requires_car, "a car"))
+        if flag
+    ]
     distance = None if distance_miles is None else describe_distance(distance_miles)
     return VacancyView(
-        id=vacancy.pk,
+        id=vacancy.id,
         title=job_title(vacancy),
-        employer=workplace.organisation.name,
-        workplace=workplace.name,
-        place=", ".join(x for x in (workplace.post_town, workplace.council.name) if x),
-        cqc_rating=workplace.cqc_rating or "Not recorded",
+        employer=vacancy.employer,
+        workplace=vacancy.workplace,
+        place=", ".join(x for x in (vacancy.post_town, vacancy.council) if x),
+        cqc_rating=vacancy.cqc_rating or "Not recorded",
         pay=pay_text(vacancy),
         travel_time="Travel time is paid" if vacancy.travel_time_paid else "Travel time is not paid",
         guaranteed_hours=guaranteed_text(vacancy),
@@ -84,12 +97,42 @@ def present(vacancy: Any, distance_miles: float | None = None, filters: JobFilte
         posted_on=vacancy.posted_on,
         closing_date=vacancy.closing_date,
         distance=distance,
-        reasons=None if distance is None else why_shown(vacancy, hours, distance, filters),
+        reasons=None if distance is None else why_shown(vacancy, hours, distance, filters, soft),
+        href=reverse("careers:vacancy", args=[vacancy.id]),
     )
 
 
-def why_shown(vacancy: Any, hours: HoursPattern, distance: str, filters: JobFilters | None) -> str:
-    """The ranking explained: distance first, then the things asked for that this job matches."""
+def present_hits(live: LiveVacancies, hits: list[Hit], filters: JobFilters, soft: SoftSignals) -> list[VacancyView]:
+    """A page of search hits as the person reads them.
+
+    What does not depend on the search (pay, employer, hours...) is worked out once per vacancy and kept
+    with the live vacancies (so it is dropped when they change); distance and reasons are added per hit.
+    """
+    shown: dict[int, VacancyView] = live.memo.setdefault("presented", {})
+    out = []
+    for hit in hits:
+        view = shown.get(hit.position)
+        if view is None:
+            view = shown[hit.position] = present(live.details[hit.position])
+        if hit.distance_miles is not None:
+            vacancy = live.details[hit.position]
+            distance = describe_distance(hit.distance_miles)
+            view = dataclasses.replace(
+                view, distance=distance, reasons=why_shown(vacancy, _hours(vacancy), distance, filters, soft)
+            )
+        out.append(view)
+    return out
+
+
+def why_shown(
+    vacancy: VacancyDetails,
+    hours: HoursPattern,
+    distance: str,
+    filters: JobFilters | None,
+    soft: SoftSignals = NO_SOFT_SIGNALS,
+) -> str:
+    """The ranking explained: distance first, then the things asked for that this job matches, then the
+    soft signals it meets (a role that suits their saved self-assessment)."""
     reasons = [distance]
     if filters is not None:
         if filters.hours and hours & filters.hours:
@@ -104,6 +147,7 @@ def why_shown(vacancy: Any, hours: HoursPattern, distance: str, filters: JobFilt
             reasons.append("offers visa sponsorship")
         if filters.without_driving_licence or filters.without_car:
             reasons.append("no car needed" if not vacancy.requires_car else "no driving licence needed")
+    reasons.extend(soft_reasons(vacancy.job_role, soft))
     return ", ".join(reasons)
 
 

@@ -3,11 +3,18 @@ and a job seeker's own applications and saved things.
 
 Live vacancies are published and not closed (no closing date, or closing today or later). Their
 positions come from the workplace postcode (``lookup_postcode``); a workplace whose postcode cannot be
-placed is left out of search. The index is built once per process and rebuilt when the data change:
-a save or delete of a vacancy or workplace through the ORM bumps a version (signals, in ``apps.py``);
-at most once a second a cheap aggregate (count, highest id, number published) catches bulk loads and
-other processes; the date is part of the version (closing dates); and it is rebuilt after
-``MAX_AGE_SECONDS`` whatever happens, for edits made outside Django.
+placed is left out of search. The index, and what a results page shows of each vacancy
+(``VacancyDetails``), are read in one query once per process and kept until the data change:
+
+* a save or delete of a vacancy or workplace through the ORM in this process bumps a version at once
+  (signals, in ``apps.py``);
+* at most once a second one cheap query reads a data version (ADR 0050): the count, highest id and
+  number published of vacancies and, on PostgreSQL, a checksum of the row versions (``xmin``) of
+  vacancies, workplaces and organisations, so any insert, update or delete by any process or tool is
+  seen within a second; on SQLite (the embedded single-machine setup) the workplaces' count and latest
+  ``updated_at`` instead;
+* the date is part of the version (closing dates);
+* and it is rebuilt after ``MAX_AGE_SECONDS`` whatever happens.
 """
 
 from __future__ import annotations
@@ -15,12 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+from django.db import connection
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -30,7 +39,7 @@ from careforce.domain.careers.postcodes import Place, PostcodeError, lookup_post
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
 from careforce.recruitment.models import Application
 from careforce.region.models import Council
-from careforce.workforce.models import Vacancy
+from careforce.workforce.models import Organisation, Vacancy, Workplace
 
 from .models import SavedSearch, SavedSelfAssessment
 
@@ -38,14 +47,106 @@ CHECK_INTERVAL_SECONDS = 1.0
 MAX_AGE_SECONDS = 300.0
 
 
+class VacancyDetails(NamedTuple):
+    """What a page shows of one vacancy, flat (no model instances are kept in memory)."""
+
+    id: int
+    job_role: int
+    title: str
+    number_of_posts: int
+    hourly_rate: Decimal | None
+    contracted_hours: Decimal | None
+    guaranteed_hours: bool
+    full_time: bool
+    part_time: bool
+    school_hours: bool
+    nights: bool
+    weekends: bool
+    requires_driving_licence: bool
+    requires_car: bool
+    travel_time_paid: bool
+    offers_visa_sponsorship: bool
+    posted_on: dt.date
+    closing_date: dt.date | None
+    workplace: str
+    post_town: str
+    cqc_rating: str
+    employer: str
+    council: str
+
+
+# the columns of VacancyDetails, in order, as the ORM names them
+_DETAIL_COLUMNS = (
+    "id",
+    "job_role",
+    "title",
+    "number_of_posts",
+    "hourly_rate",
+    "contracted_hours",
+    "guaranteed_hours",
+    "full_time",
+    "part_time",
+    "school_hours",
+    "nights",
+    "weekends",
+    "requires_driving_licence",
+    "requires_car",
+    "travel_time_paid",
+    "offers_visa_sponsorship",
+    "posted_on",
+    "closing_date",
+    "workplace__name",
+    "workplace__post_town",
+    "workplace__cqc_rating",
+    "workplace__organisation__name",
+    "workplace__council__name",
+)
+
+
+def details_of(vacancy: Vacancy) -> VacancyDetails:
+    """A vacancy read from the database (with its workplace, provider and council) as ``VacancyDetails``."""
+    workplace = vacancy.workplace
+    return VacancyDetails(
+        vacancy.pk,
+        vacancy.job_role,
+        vacancy.title,
+        vacancy.number_of_posts,
+        vacancy.hourly_rate,
+        vacancy.contracted_hours,
+        vacancy.guaranteed_hours,
+        vacancy.full_time,
+        vacancy.part_time,
+        vacancy.school_hours,
+        vacancy.nights,
+        vacancy.weekends,
+        vacancy.requires_driving_licence,
+        vacancy.requires_car,
+        vacancy.travel_time_paid,
+        vacancy.offers_visa_sponsorship,
+        vacancy.posted_on,
+        vacancy.closing_date,
+        workplace.name,
+        workplace.post_town,
+        workplace.cqc_rating,
+        workplace.organisation.name,
+        workplace.council.name,
+    )
+
+
 @dataclass(frozen=True)
 class LiveVacancies:
-    """The search index plus the council (GSS code) of each vacancy, in the same order."""
+    """The search index, the council (GSS code) and the details of each vacancy, all in the same order.
+
+    ``memo`` holds things worked out from this data (presented vacancies, result pages), so they are
+    dropped with it when the data change.
+    """
 
     index: VacancyIndex
     council_code: npt.NDArray[np.str_]
+    details: tuple[VacancyDetails, ...]
     version: tuple[Any, ...]
     built_at: float
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 _lock = threading.Lock()
@@ -68,9 +169,25 @@ def _open_vacancies(today: dt.date) -> QuerySet[Vacancy]:
     return Vacancy.objects.filter(Q(closing_date__isnull=True) | Q(closing_date__gte=today), is_published=True)
 
 
+def _row_version_sql() -> str:
+    """PostgreSQL: one query for the vacancy counts and a checksum of the row versions (xmin) of the
+    tables a results page reads. Every insert, update or delete changes a row's xmin or the count."""
+    vacancy, workplace, organisation = (m._meta.db_table for m in (Vacancy, Workplace, Organisation))
+    return (
+        f"SELECT count(*), max(id), count(*) FILTER (WHERE is_published), sum(xmin::text::bigint), "
+        f'(SELECT sum(xmin::text::bigint) FROM "{workplace}"), (SELECT sum(xmin::text::bigint) FROM "{organisation}") '
+        f'FROM "{vacancy}"'
+    )
+
+
 def _db_version() -> tuple[Any, ...]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_row_version_sql())
+            return tuple(cursor.fetchone() or ())
     row = Vacancy.objects.aggregate(n=Count("id"), top=Max("id"), published=Count("id", filter=Q(is_published=True)))
-    return (row["n"], row["top"], row["published"])
+    places = Workplace.objects.aggregate(n=Count("id"), changed=Max("updated_at"))
+    return (row["n"], row["top"], row["published"], places["n"], places["changed"])
 
 
 @lru_cache(maxsize=20_000)
@@ -89,6 +206,13 @@ def live_vacancies() -> LiveVacancies:
     if live is not None and now - _state["checked_at"] < CHECK_INTERVAL_SECONDS and live.version[0] == today:
         return live
     with _lock:
+        live = _state["live"]
+        if (
+            live is not None
+            and time.monotonic() - _state["checked_at"] < CHECK_INTERVAL_SECONDS
+            and live.version[0] == today
+        ):
+            return live  # another thread checked while this one waited
         db_version = _db_version()
         version = (today, _state["bumps"], *db_version)
         live = _state["live"]
@@ -100,63 +224,92 @@ def live_vacancies() -> LiveVacancies:
 
 
 def _build(today: dt.date, version: tuple[Any, ...]) -> LiveVacancies:
-    rows = _open_vacancies(today).values_list(
-        "id", "job_role", "hourly_rate", "full_time", "part_time", "school_hours", "nights", "weekends",
-        "requires_driving_licence", "requires_car", "travel_time_paid", "offers_visa_sponsorship", "posted_on",
-        "workplace__postcode", "workplace__council_id",
-    ).order_by("id")
-    columns: dict[str, list[Any]] = {k: [] for k in (
-        "id", "latitude", "longitude", "job_role", "hourly_rate", "hours", "requires_driving_licence", "requires_car",
-        "travel_time_paid", "offers_visa_sponsorship", "posted_on", "council")}
-    for (pk, role, rate, full, part, school, nights, weekends, licence, car, travel, visa, posted, postcode,
-         council) in rows.iterator(chunk_size=5000):
-        place = _place(postcode)
+    rows = _open_vacancies(today).values_list(*_DETAIL_COLUMNS, "workplace__postcode", "workplace__council_id")
+    places: list[tuple[float, float]] = []
+    councils: list[str] = []
+    details: list[VacancyDetails] = []
+    for row in rows.order_by("id").iterator(chunk_size=5000):
+        place = _place(row[-2])
         if place is None:
             continue
-        hours = (HoursPattern.FULL_TIME * full | HoursPattern.PART_TIME * part | HoursPattern.SCHOOL_HOURS * school
-                 | HoursPattern.NIGHTS * nights | HoursPattern.WEEKENDS * weekends)
-        for key, value in (("id", pk), ("latitude", place.latitude), ("longitude", place.longitude),
-                           ("job_role", role), ("hourly_rate", np.nan if rate is None else float(rate)),
-                           ("hours", int(hours)), ("requires_driving_licence", licence), ("requires_car", car),
-                           ("travel_time_paid", travel), ("offers_visa_sponsorship", visa), ("posted_on", posted),
-                           ("council", council)):
-            columns[key].append(value)
+        places.append((place.latitude, place.longitude))
+        councils.append(row[-1])
+        details.append(VacancyDetails._make(row[:-2]))
+    n = len(details)
+
+    def column(name: str, dtype: Any) -> Any:
+        return np.fromiter((getattr(d, name) for d in details), dtype=dtype, count=n)
+
+    flags = {p: column((p.name or "").lower(), np.bool_) for p in HoursPattern}
+    hours = np.zeros(n, dtype=np.uint8)
+    for pattern, offered in flags.items():
+        hours |= offered * np.uint8(int(pattern))
+    coordinates = np.array(places, dtype=np.float64).reshape(n, 2)
     index = VacancyIndex(
-        id=np.array(columns["id"], dtype=np.int64),
-        latitude=np.array(columns["latitude"], dtype=np.float64),
-        longitude=np.array(columns["longitude"], dtype=np.float64),
-        job_role=np.array(columns["job_role"], dtype=np.int16),
-        hourly_rate=np.array(columns["hourly_rate"], dtype=np.float64),
-        hours=np.array(columns["hours"], dtype=np.uint8),
-        requires_driving_licence=np.array(columns["requires_driving_licence"], dtype=np.bool_),
-        requires_car=np.array(columns["requires_car"], dtype=np.bool_),
-        travel_time_paid=np.array(columns["travel_time_paid"], dtype=np.bool_),
-        offers_visa_sponsorship=np.array(columns["offers_visa_sponsorship"], dtype=np.bool_),
-        posted_on=np.array(columns["posted_on"], dtype="datetime64[D]"),
+        id=column("id", np.int64),
+        latitude=coordinates[:, 0].copy(),
+        longitude=coordinates[:, 1].copy(),
+        job_role=column("job_role", np.int16),
+        hourly_rate=np.fromiter(
+            (np.nan if d.hourly_rate is None else float(d.hourly_rate) for d in details), dtype=np.float64, count=n
+        ),
+        hours=hours,
+        requires_driving_licence=column("requires_driving_licence", np.bool_),
+        requires_car=column("requires_car", np.bool_),
+        travel_time_paid=column("travel_time_paid", np.bool_),
+        offers_visa_sponsorship=column("offers_visa_sponsorship", np.bool_),
+        posted_on=np.array([d.posted_on for d in details], dtype="datetime64[D]"),
     )
-    return LiveVacancies(index, np.array(columns["council"], dtype=np.str_), version, time.monotonic())
+    return LiveVacancies(index, np.array(councils, dtype=np.str_), tuple(details), version, time.monotonic())
 
 
 def vacancies_by_id(ids: list[int]) -> dict[int, Vacancy]:
     """Vacancies with their workplace, provider and council, for showing a page of results."""
-    return (Vacancy.objects.select_related("workplace__organisation", "workplace__council")
-            .only(*_SHOWN).order_by().in_bulk(ids))
+    return (
+        Vacancy.objects.select_related("workplace__organisation", "workplace__council")
+        .only(*_SHOWN)
+        .order_by()
+        .in_bulk(ids)
+    )
 
 
 # the columns a results page shows (workplaces carry large JSON columns a page of results does not need)
 _SHOWN = (
-    "id", "job_role", "number_of_posts", "title", "hourly_rate", "contracted_hours", "guaranteed_hours", "full_time",
-    "part_time", "school_hours", "nights", "weekends", "requires_driving_licence", "requires_car", "travel_time_paid",
-    "offers_visa_sponsorship", "posted_on", "closing_date", "workplace__name", "workplace__post_town",
-    "workplace__postcode", "workplace__cqc_rating", "workplace__organisation__name", "workplace__council__name",
+    "id",
+    "job_role",
+    "number_of_posts",
+    "title",
+    "hourly_rate",
+    "contracted_hours",
+    "guaranteed_hours",
+    "full_time",
+    "part_time",
+    "school_hours",
+    "nights",
+    "weekends",
+    "requires_driving_licence",
+    "requires_car",
+    "travel_time_paid",
+    "offers_visa_sponsorship",
+    "posted_on",
+    "closing_date",
+    "workplace__name",
+    "workplace__post_town",
+    "workplace__postcode",
+    "workplace__cqc_rating",
+    "workplace__organisation__name",
+    "workplace__council__name",
 )
 
 
 def live_vacancy(vacancy_id: int) -> Vacancy:
     """A live vacancy anyone may see; closed, unpublished or unknown ones are 404."""
     try:
-        return (_open_vacancies(timezone.localdate()).select_related("workplace__organisation", "workplace__council")
-                .get(pk=vacancy_id))
+        return (
+            _open_vacancies(timezone.localdate())
+            .select_related("workplace__organisation", "workplace__council")
+            .get(pk=vacancy_id)
+        )
     except Vacancy.DoesNotExist:
         raise Http404("No such job") from None
 
@@ -181,15 +334,20 @@ def council_names() -> dict[str, str]:
 
 # A job seeker's own records: every function takes the acting user and returns only theirs.
 
+
 def applications_of(user: Any) -> QuerySet[Application]:
-    return (Application.objects.filter(applicant=user)
-            .select_related("vacancy__workplace__organisation").order_by("-created_at", "-pk"))
+    return (
+        Application.objects.filter(applicant=user)
+        .select_related("vacancy__workplace__organisation")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def claim_applications(user: Any, application_ids: list[int]) -> int:
     """Link applications made in this browser session, with the account's email, to the new account."""
-    return (Application.objects.filter(pk__in=application_ids, applicant__isnull=True, email__iexact=user.email)
-            .update(applicant=user))
+    return Application.objects.filter(pk__in=application_ids, applicant__isnull=True, email__iexact=user.email).update(
+        applicant=user
+    )
 
 
 def saved_searches_of(user: Any) -> QuerySet[SavedSearch]:
@@ -205,3 +363,16 @@ def saved_search_of(user: Any, search_id: int) -> SavedSearch:
 
 def self_assessments_of(user: Any) -> QuerySet[SavedSelfAssessment]:
     return SavedSelfAssessment.objects.filter(user=user)
+
+
+def latest_self_assessment_answers(user: Any) -> dict[str, str] | None:
+    """The answers of the last "Is care right for me?" result this person chose to save, if any."""
+    if not user.is_authenticated:
+        return None
+    answers: dict[str, str] | None = (
+        SavedSelfAssessment.objects.filter(user=user)
+        .order_by("-created_at", "-pk")
+        .values_list("answers", flat=True)
+        .first()
+    )
+    return answers

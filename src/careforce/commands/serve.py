@@ -1,10 +1,23 @@
-"""``careforce serve``: bring the database up to date and serve the platform with gunicorn."""
+"""``careforce serve``: bring the database up to date and serve the platform with gunicorn.
+
+The gunicorn command line is built in one place (``gunicorn_command``), so the load test
+(``benchmarks/load_job_search.py``) measures exactly the server a user runs. Defaults (ADR 0050): two
+worker processes (``WEB_CONCURRENCY``) of four threads (``WEB_THREADS``). Requests are mostly CPU
+in Python, so processes give the parallelism (one per core) and a few threads keep a core busy while
+one request waits on the database; more threads only queue for the GIL (eight measured no better).
+The access log has the method, path without the query string, status and time: never a postcode or
+anything else a person typed.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(M)sms'
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,7 +29,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", str(DEFAULT_WORKERS))))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", str(DEFAULT_THREADS))))
 
 
 def migrate() -> None:
@@ -31,11 +45,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def gunicorn_command(host: str, port: int, workers: int = DEFAULT_WORKERS, threads: int = DEFAULT_THREADS) -> list[str]:
+    """The command that serves the platform (``sys.executable -m gunicorn ...``)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "careforce.wsgi",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--access-logfile",
+        "-",
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
+    ]
+
+
 def serve(args: argparse.Namespace) -> None:
     print(f"Serving careforce on http://{args.host}:{args.port}  (press Ctrl+C to stop)", flush=True)
-    os.execv(
-        sys.executable,
-        [sys.executable, "-m", "gunicorn", "careforce.wsgi", "--bind", f"{args.host}:{args.port}",
-         "--workers", str(args.workers), "--threads", "4", "--access-logfile", "-",
-         "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(M)sms'],
-    )
+    command = gunicorn_command(args.host, args.port, args.workers, getattr(args, "threads", DEFAULT_THREADS))
+    os.execv(sys.executable, command)

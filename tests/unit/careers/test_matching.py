@@ -1,7 +1,20 @@
+import numpy as np
 import pytest
 
-from careforce.domain.careers.matching import CandidateProfile, MatchWeights, RankedMatch, rank
-from careforce.domain.careers.vacancies import HoursPattern
+from careforce.domain.careers.distance import miles_within
+from careforce.domain.careers.matching import (
+    NO_SOFT_SIGNALS,
+    CandidateProfile,
+    MatchWeights,
+    RankedMatch,
+    SoftSignals,
+    rank,
+    self_assessment_signals,
+    soft_order,
+    soft_reasons,
+)
+from careforce.domain.careers.self_assessment import questions, score
+from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
 
 from .builders import HOME, index, vacancy
 
@@ -137,3 +150,54 @@ def test_limit_caps_the_matches() -> None:
 def test_travel_distance_must_be_positive() -> None:
     with pytest.raises(ValueError):
         person(max_travel_miles=0)
+
+
+# Soft signals in job search: a saved self-assessment result nudges the distance order.
+
+
+def saved_answers(choice: int) -> dict[str, str]:
+    return {q.id: q.options[choice].id for q in questions()}
+
+
+def test_a_saved_self_assessment_gives_the_roles_that_fit_it() -> None:
+    answers = saved_answers(1)
+    signals = self_assessment_signals(answers)
+    assert signals.self_assessment_roles == score(answers).job_roles
+    assert 8 in signals.self_assessment_roles  # care worker, for these answers
+    assert signals
+
+
+def test_no_saved_result_or_answers_that_no_longer_fit_the_questions_give_no_signal() -> None:
+    assert not self_assessment_signals(None)
+    assert not self_assessment_signals({})
+    assert not self_assessment_signals({"a-question-since-removed": "yes"})
+    assert not self_assessment_signals(saved_answers(0))  # answers that fit no role
+
+
+def test_a_fitting_role_counts_as_two_miles_nearer_in_distance_order() -> None:
+    jobs = index(vacancy(1, 2.0, job_role=52), vacancy(2, 3.5, job_role=8), vacancy(3, 4.5, job_role=8))
+    fits_care_work = SoftSignals(frozenset({8}))
+    # the care worker job at 3.5 miles scores 1.5 and goes ahead of the support worker job at 2 miles;
+    # the one at 4.5 miles scores 2.5 and stays behind it
+    assert ids_in_order(jobs, fits_care_work) == [2, 1, 3]
+    assert ids_in_order(jobs, NO_SOFT_SIGNALS) == [1, 2, 3]
+    assert ids_in_order(jobs, SoftSignals(frozenset({8}), MatchWeights(self_assessment_miles=0.0))) == [1, 2, 3]
+
+
+def test_equal_scores_go_to_the_nearer_job() -> None:
+    jobs = index(vacancy(1, 3.0, job_role=52), vacancy(2, 5.0, job_role=8))
+    assert ids_in_order(jobs, SoftSignals(frozenset({8}))) == [1, 2]
+
+
+def test_the_reason_is_given_only_for_a_fitting_role() -> None:
+    signals = SoftSignals(frozenset({8, 34}))
+    assert soft_reasons(8, signals) == ("suits the strengths from your 'Is care right for me?' answers",)
+    assert soft_reasons(52, signals) == ()
+    assert soft_reasons(8, NO_SOFT_SIGNALS) == ()
+
+
+def ids_in_order(jobs: VacancyIndex, signals: SoftSignals) -> list[int]:
+    positions, miles = miles_within(HOME.latitude, HOME.longitude, jobs.latitude, jobs.longitude, 10.0)
+    newest_first = -jobs.posted_on[positions].astype(np.int64)
+    order = soft_order(miles, newest_first, jobs.id[positions], jobs.job_role[positions], signals)
+    return [int(i) for i in jobs.id[positions][order]]

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from careforce.domain.careers.matching import SoftSignals
 from careforce.domain.careers.search import JobFilters, count, next_radius, search, search_page, widen_suggestions
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
 
@@ -165,3 +166,17 @@ def test_a_result_page_has_the_total_and_only_that_pages_hits() -> None:
     assert search_page(jobs, near(), page=4, per_page=5).hits == []
     with pytest.raises(ValueError):
         search_page(jobs, near(), page=0)
+
+
+def test_a_saved_self_assessment_nudges_the_distance_order_but_never_what_is_found() -> None:
+    jobs = index(
+        vacancy(1, 2.0, job_role=52, posted_on=dt.date(2026, 1, 2)),
+        vacancy(2, 3.5, job_role=8, posted_on=dt.date(2026, 1, 1)),
+        vacancy(3, 12.0, job_role=8, posted_on=dt.date(2026, 1, 3)),
+    )
+    fits_care_work = SoftSignals(frozenset({8}))
+    assert [h.vacancy_id for h in search_page(jobs, near(), soft=fits_care_work).hits] == [2, 1]
+    assert [h.vacancy_id for h in search_page(jobs, near()).hits] == [1, 2]
+    # sorted newest first, the order is the person's choice and is left alone
+    assert [h.vacancy_id for h in search_page(jobs, near(sort="newest"), soft=fits_care_work).hits] == [1, 2]
+    assert search_page(jobs, near(), soft=fits_care_work).total == 2

@@ -27,7 +27,8 @@ def create_account(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             email = form.cleaned_data["email"]
             user = get_user_model().objects.create_user(
-                username=email, email=email, password=form.cleaned_data["password"], role=Role.JOB_SEEKER)
+                username=email, email=email, password=form.cleaned_data["password"], role=Role.JOB_SEEKER
+            )
             queries.claim_applications(user, request.session.get(SENT) or [])
             pending = request.session.pop(PENDING, None)
             if pending:
@@ -36,17 +37,31 @@ def create_account(request: HttpRequest) -> HttpResponse:
             return redirect("careers:your-applications")
     else:
         form = CreateAccountForm()
-    return render(request, "careers/create_account.html", {
-        "title": "Create an account", "form": form, "page_has_errors": bool(form.errors),
-        "saving_result": PENDING in request.session, "after_applying": bool(request.session.get(SENT))})
+    return render(
+        request,
+        "careers/create_account.html",
+        {
+            "title": "Create an account",
+            "form": form,
+            "page_has_errors": bool(form.errors),
+            "saving_result": PENDING in request.session,
+            "after_applying": bool(request.session.get(SENT)),
+        },
+    )
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
 def your_applications(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/your_applications.html", {
-        "title": "Your applications", "applications": account_data.applications_for_display(request.user),
-        "saved_results": queries.self_assessments_of(request.user).count(),
-        "saved_searches": queries.saved_searches_of(request.user).count()})
+    return render(
+        request,
+        "careers/your_applications.html",
+        {
+            "title": "Your applications",
+            "applications": account_data.applications_for_display(request.user),
+            "saved_results": queries.self_assessments_of(request.user).count(),
+            "saved_searches": queries.saved_searches_of(request.user).count(),
+        },
+    )
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
@@ -77,6 +92,13 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         account_data.erase(request.user)
         logout(request)
         return render(request, "careers/account_deleted.html", {"title": "Your account has been deleted"})
-    return render(request, "careers/delete_account.html", {
-        "title": "Delete your account", "form": form, "page_has_errors": bool(form.errors),
-        "applications": queries.applications_of(request.user).count()})
+    return render(
+        request,
+        "careers/delete_account.html",
+        {
+            "title": "Delete your account",
+            "form": form,
+            "page_has_errors": bool(form.errors),
+            "applications": queries.applications_of(request.user).count(),
+        },
+    )

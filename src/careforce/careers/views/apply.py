@@ -70,9 +70,16 @@ def _first_missing(answers: dict[str, Any]) -> Step | None:
 @public
 def start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     job = queries.live_vacancy(vacancy_id)
-    return render(request, "careers/apply_start.html", {
-        "title": f"Apply to be {with_article(job_title(job).lower())}", "job": job, "employer": job.workplace.organisation.name,
-        "first": reverse("careers:apply-step", args=[vacancy_id, STEPS[0].slug])})
+    return render(
+        request,
+        "careers/apply_start.html",
+        {
+            "title": f"Apply to be {with_article(job_title(job).lower())}",
+            "job": job,
+            "employer": job.workplace.organisation.name,
+            "first": reverse("careers:apply-step", args=[vacancy_id, STEPS[0].slug]),
+        },
+    )
 
 
 @public
@@ -96,13 +103,29 @@ def step(request: HttpRequest, vacancy_id: int, slug: str) -> HttpResponse:
     else:
         form = current.form(initial={k: v for k, v in answers.items() if k in current.form.base_fields})
     index = STEPS.index(current)
-    back = (reverse("careers:apply-check", args=[vacancy_id]) if changing
-            else reverse("careers:apply-step", args=[vacancy_id, STEPS[index - 1].slug]) if index
-            else reverse("careers:apply", args=[vacancy_id]))
-    return render(request, "careers/apply_question.html", {
-        "title": current.question, "step": current, "form": form, "job": job, "back": back,
-        "page_has_errors": bool(form.errors), "hours_choices": HOURS_CHOICES, "about_max": ABOUT_MAX,
-        "number": index + 1, "of": len(STEPS)})
+    back = (
+        reverse("careers:apply-check", args=[vacancy_id])
+        if changing
+        else reverse("careers:apply-step", args=[vacancy_id, STEPS[index - 1].slug])
+        if index
+        else reverse("careers:apply", args=[vacancy_id])
+    )
+    return render(
+        request,
+        "careers/apply_question.html",
+        {
+            "title": current.question,
+            "step": current,
+            "form": form,
+            "job": job,
+            "back": back,
+            "page_has_errors": bool(form.errors),
+            "hours_choices": HOURS_CHOICES,
+            "about_max": ABOUT_MAX,
+            "number": index + 1,
+            "of": len(STEPS),
+        },
+    )
 
 
 def _rate(group: str, request: HttpRequest) -> str:
@@ -118,15 +141,30 @@ def _summary(vacancy_id: int, answers: dict[str, Any]) -> list[dict[str, Any]]:
         ("Email address", answers["email"], "contact-details"),
         ("Phone number", answers["phone"], "contact-details"),
         ("Hours you can work", ", ".join(hours[h] for h in answers["availability"]), "availability"),
-        ("Right to work in the UK", "Yes" if answers["right_to_work"] == "yes" else "No, I would need visa sponsorship",
-         "right-to-work"),
+        (
+            "Right to work in the UK",
+            "Yes" if answers["right_to_work"] == "yes" else "No, I would need visa sponsorship",
+            "right-to-work",
+        ),
         ("Driving licence or car", " and ".join(have) or "Neither", "driving"),
         ("About you", answers["about_you"], "about-you"),
     ]
-    return [{"key": {"text": key}, "value": {"text": value},
-             "actions": {"items": [{"href": reverse("careers:apply-step", args=[vacancy_id, slug]) + "?change=1",
-                                    "text": "Change", "visuallyHiddenText": key.lower()}]}}
-            for key, value, slug in rows]
+    return [
+        {
+            "key": {"text": key},
+            "value": {"text": value},
+            "actions": {
+                "items": [
+                    {
+                        "href": reverse("careers:apply-step", args=[vacancy_id, slug]) + "?change=1",
+                        "text": "Change",
+                        "visuallyHiddenText": key.lower(),
+                    }
+                ]
+            },
+        }
+        for key, value, slug in rows
+    ]
 
 
 @public
@@ -140,26 +178,48 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     if request.method == "POST":
         if getattr(request, "limited", False):
             return render(request, "careers/too_many.html", {"title": "Too many applications sent"}, status=429)
-        application = submit_application(job, {
-            "full_name": answers["full_name"], "email": answers["email"], "phone": answers["phone"],
-            "availability": answers["availability"], "has_right_to_work": answers["right_to_work"] == "yes",
-            "needs_visa_sponsorship": answers["right_to_work"] != "yes",
-            "has_driving_licence": "licence" in answers["driving"], "has_car": "car" in answers["driving"],
-            "about_you": answers["about_you"],
-        }, applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None)
+        application = submit_application(
+            job,
+            {
+                "full_name": answers["full_name"],
+                "email": answers["email"],
+                "phone": answers["phone"],
+                "availability": answers["availability"],
+                "has_right_to_work": answers["right_to_work"] == "yes",
+                "needs_visa_sponsorship": answers["right_to_work"] != "yes",
+                "has_driving_licence": "licence" in answers["driving"],
+                "has_car": "car" in answers["driving"],
+                "about_you": answers["about_you"],
+            },
+            applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
+        )
         del request.session[APPLYING]
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
         employer = job.workplace.organisation.name
-        notify.send(answers["email"], f"Your application to {employer}", "\n\n".join([
-            f"Dear {answers['full_name']},",
-            f"Thank you for applying to be {with_article(job_title(job).lower())} at {job.workplace.name} ({employer}).",
-            f"Your reference is CF-{application.pk}. The employer will contact you by email or phone.",
-            "You can create an account with this email address to see your application's progress.",
-            "careforce, West Midlands adult social care"]))
+        notify.send(
+            answers["email"],
+            f"Your application to {employer}",
+            "\n\n".join(
+                [
+                    f"Dear {answers['full_name']},",
+                    f"Thank you for applying to be {with_article(job_title(job).lower())} at {job.workplace.name} ({employer}).",
+                    f"Your reference is CF-{application.pk}. The employer will contact you by email or phone.",
+                    "You can create an account with this email address to see your application's progress.",
+                    "careforce, West Midlands adult social care",
+                ]
+            ),
+        )
         return redirect("careers:apply-sent", vacancy_id)
-    return render(request, "careers/apply_check.html", {
-        "title": "Check your answers before sending your application", "job": job,
-        "employer": job.workplace.organisation.name, "rows": _summary(vacancy_id, answers)})
+    return render(
+        request,
+        "careers/apply_check.html",
+        {
+            "title": "Check your answers before sending your application",
+            "job": job,
+            "employer": job.workplace.organisation.name,
+            "rows": _summary(vacancy_id, answers),
+        },
+    )
 
 
 @public
@@ -168,6 +228,14 @@ def sent(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     sent_ids = request.session.get(SENT) or []
     if not sent_ids:
         return redirect("careers:vacancy", vacancy_id)
-    return render(request, "careers/apply_sent.html", {
-        "title": "Application sent", "job": job, "employer": job.workplace.organisation.name,
-        "reference": f"CF-{sent_ids[-1]}", "signed_in": request.user.is_authenticated})
+    return render(
+        request,
+        "careers/apply_sent.html",
+        {
+            "title": "Application sent",
+            "job": job,
+            "employer": job.workplace.organisation.name,
+            "reference": f"CF-{sent_ids[-1]}",
+            "signed_in": request.user.is_authenticated,
+        },
+    )

@@ -33,9 +33,11 @@ def roles(request: HttpRequest) -> HttpResponse:
     for profile in sorted(role_profiles().values(), key=lambda p: (p.cwp_category, p.title)):
         by_category[profile.cwp_category_label].append(profile)
     pay = {g.job_role: g for g in queries.typical_pay_by_role()}
-    return render(request, "careers/roles.html", {
-        "title": "Roles in adult social care", "by_category": dict(by_category), "pay": pay,
-        "not_enough": NOT_ENOUGH})
+    return render(
+        request,
+        "careers/roles.html",
+        {"title": "Roles in adult social care", "by_category": dict(by_category), "pay": pay, "not_enough": NOT_ENOUGH},
+    )
 
 
 @public
@@ -46,25 +48,53 @@ def role(request: HttpRequest, job_role: int) -> HttpResponse:
         raise Http404("No such role")
     region = next((g for g in queries.typical_pay_by_role() if g.job_role == job_role), None)
     councils = queries.council_names()
-    by_council = [(councils.get(g.council_code or "", g.council_code), g)
-                  for g in queries.typical_pay_by_role_and_council() if g.job_role == job_role]
-    return render(request, "careers/role.html", {
-        "title": profile.title, "profile": profile, "profiles": profiles, "routes": entry_routes(),
-        "region_pay": region, "council_pay": sorted(by_council, key=lambda x: str(x[0])),
-        "paths": career_paths(job_role)[:6], "not_enough": NOT_ENOUGH, "min_vacancies": MIN_VACANCIES})
+    by_council = [
+        (councils.get(g.council_code or "", g.council_code), g)
+        for g in queries.typical_pay_by_role_and_council()
+        if g.job_role == job_role
+    ]
+    return render(
+        request,
+        "careers/role.html",
+        {
+            "title": profile.title,
+            "profile": profile,
+            "profiles": profiles,
+            "routes": entry_routes(),
+            "region_pay": region,
+            "council_pay": sorted(by_council, key=lambda x: str(x[0])),
+            "paths": career_paths(job_role)[:6],
+            "not_enough": NOT_ENOUGH,
+            "min_vacancies": MIN_VACANCIES,
+        },
+    )
 
 
 @public
 def pay(request: HttpRequest) -> HttpResponse:
     profiles = role_profiles()
     councils = queries.council_names()
-    rows = [(profiles[g.job_role].title if g.job_role in profiles else job_role_label(g.job_role),
-             councils.get(g.council_code or "", g.council_code), g)
-            for g in queries.typical_pay_by_role_and_council()]
-    return render(request, "careers/pay.html", {
-        "title": "Typical pay in care jobs", "region": queries.typical_pay_by_role(), "rows": rows,
-        "profiles": profiles, "not_enough": NOT_ENOUGH, "min_vacancies": MIN_VACANCIES,
-        "label": job_role_label})
+    rows = [
+        (
+            profiles[g.job_role].title if g.job_role in profiles else job_role_label(g.job_role),
+            councils.get(g.council_code or "", g.council_code),
+            g,
+        )
+        for g in queries.typical_pay_by_role_and_council()
+    ]
+    return render(
+        request,
+        "careers/pay.html",
+        {
+            "title": "Typical pay in care jobs",
+            "region": queries.typical_pay_by_role(),
+            "rows": rows,
+            "profiles": profiles,
+            "not_enough": NOT_ENOUGH,
+            "min_vacancies": MIN_VACANCIES,
+            "label": job_role_label,
+        },
+    )
 
 
 @public
@@ -79,9 +109,17 @@ def pathway(request: HttpRequest) -> HttpResponse:
     for start, end in pathway_edges():
         onward[start].append(end)
     ordered = sorted(profiles.values(), key=lambda p: (p.cwp_category, p.title))
-    return render(request, "careers/pathway.html", {
-        "title": "Where care work can lead", "ordered": ordered, "onward": onward, "profiles": profiles,
-        "source": values_source()})
+    return render(
+        request,
+        "careers/pathway.html",
+        {
+            "title": "Where care work can lead",
+            "ordered": ordered,
+            "onward": onward,
+            "profiles": profiles,
+            "source": values_source(),
+        },
+    )
 
 
 @public
@@ -91,5 +129,8 @@ def myths_answered(request: HttpRequest) -> HttpResponse:
 
 @public
 def postcode_data(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/postcode_data.html", {
-        "title": "Postcode data", "attribution": ATTRIBUTION.splitlines(), "licence_url": LICENCE_URL})
+    return render(
+        request,
+        "careers/postcode_data.html",
+        {"title": "Postcode data", "attribution": ATTRIBUTION.splitlines(), "licence_url": LICENCE_URL},
+    )

@@ -29,8 +29,9 @@ def _is_job_seeker(request: HttpRequest) -> bool:
 
 @public
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/self_assessment_start.html", {
-        "title": "Is care right for me?", "count": len(questions())})
+    return render(
+        request, "careers/self_assessment_start.html", {"title": "Is care right for me?", "count": len(questions())}
+    )
 
 
 @public
@@ -39,12 +40,29 @@ def questions_page(request: HttpRequest) -> HttpResponse:
     errors = validate(answers) if request.method == "POST" else {}
     if request.method == "POST" and not errors:
         result = score(answers)
-        return render(request, "careers/self_assessment_result.html", {
-            "title": "Your result: is care right for me?", "result": result, "answers": answers,
-            "profiles": role_profiles(), "saved": False, "can_save": _is_job_seeker(request)})
-    return render(request, "careers/self_assessment_questions.html", {
-        "title": "Is care right for me? Questions", "questions": questions(), "answers": answers,
-        "errors": errors, "page_has_errors": bool(errors)})
+        return render(
+            request,
+            "careers/self_assessment_result.html",
+            {
+                "title": "Your result: is care right for me?",
+                "result": result,
+                "answers": answers,
+                "profiles": role_profiles(),
+                "saved": False,
+                "can_save": _is_job_seeker(request),
+            },
+        )
+    return render(
+        request,
+        "careers/self_assessment_questions.html",
+        {
+            "title": "Is care right for me? Questions",
+            "questions": questions(),
+            "answers": answers,
+            "errors": errors,
+            "page_has_errors": bool(errors),
+        },
+    )
 
 
 @public
@@ -55,9 +73,18 @@ def save(request: HttpRequest) -> HttpResponse:
         return redirect("careers:self-assessment-questions")
     if _is_job_seeker(request):
         SavedSelfAssessment.objects.create(user=request.user, answers=answers)
-        return render(request, "careers/self_assessment_result.html", {
-            "title": "Your result: is care right for me?", "result": score(answers), "answers": answers,
-            "profiles": role_profiles(), "saved": True, "can_save": False})
+        return render(
+            request,
+            "careers/self_assessment_result.html",
+            {
+                "title": "Your result: is care right for me?",
+                "result": score(answers),
+                "answers": answers,
+                "profiles": role_profiles(),
+                "saved": True,
+                "can_save": False,
+            },
+        )
     # they asked to save: keep the answers in their session until they have an account
     request.session[PENDING] = answers
     return redirect("careers:create-account")

@@ -25,9 +25,22 @@ def vacancy(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         filters = job_filters(stored)
         where = queries.workplace_place(job)
         if where is not None and filters.place is not None:
-            distance = float(haversine_miles(filters.place.latitude, filters.place.longitude,
-                                             np.array([where.latitude]), np.array([where.longitude]))[0])
-    view = present(job, distance, filters)
-    return render(request, "careers/vacancy.html", {
-        "title": f"{view.title} at {view.workplace}", "job": view, "from_search": bool(stored),
-        "attribution": ATTRIBUTION.splitlines() if distance is not None else None})
+            distance = float(
+                haversine_miles(
+                    filters.place.latitude,
+                    filters.place.longitude,
+                    np.array([where.latitude]),
+                    np.array([where.longitude]),
+                )[0]
+            )
+    view = present(queries.details_of(job), distance, filters)
+    return render(
+        request,
+        "careers/vacancy.html",
+        {
+            "title": f"{view.title} at {view.workplace}",
+            "job": view,
+            "from_search": bool(stored),
+            "attribution": ATTRIBUTION.splitlines() if distance is not None else None,
+        },
+    )

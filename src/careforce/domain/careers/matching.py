@@ -10,6 +10,10 @@ The rules are published and deterministic (docs/adr/0042):
    (``self_assessment_miles``).
 4. Ties go to the nearer vacancy, then the lower id.
 
+Job search (``search.search_positions``) applies the same rule 3 to a search sorted by distance, with
+the soft signals a person chose to keep with us (``SoftSignals``: the roles that fit the
+self-assessment result they saved); ``soft_order`` is that ordering and ``soft_reasons`` its words.
+
 Hours, for a person: ``full_time``/``part_time`` say which contracts they want (a job must offer one
 of them); ``nights`` and ``weekends`` say they can work them (a job that includes them is excluded
 otherwise); ``school_hours`` says they need school-hours work. No hours at all means any hours.
@@ -17,6 +21,7 @@ otherwise); ``school_hours`` says they need school-hours work. No hours at all m
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,11 +30,13 @@ import numpy.typing as npt
 from careforce.domain.careers.content import role_profiles
 from careforce.domain.careers.distance import describe_distance, miles_within
 from careforce.domain.careers.postcodes import Place
+from careforce.domain.careers.self_assessment import IncompleteAnswers, score
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
 from careforce.domain.reference import code_list
 
 CONTRACT = HoursPattern.FULL_TIME | HoursPattern.PART_TIME
 DEFAULT_MAX_TRAVEL_MILES = 10.0
+SELF_ASSESSMENT_REASON = "suits the strengths from your 'Is care right for me?' answers"
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,7 @@ def _reasons(
     if interest:
         reasons.append(f"you said you'd like to be {_with_article(role_name(role))}")
     if fits:
-        reasons.append("suits the strengths from your 'Is care right for me?' answers")
+        reasons.append(SELF_ASSESSMENT_REASON)
     if not candidate.has_right_to_work and vacancies.offers_visa_sponsorship[position]:
         reasons.append("offers visa sponsorship")
     if (
@@ -197,3 +204,69 @@ def _reasons(
     ):
         reasons.append("no car needed")
     return tuple(reasons)
+
+
+@dataclass(frozen=True)
+class SoftSignals:
+    """What a person chose to keep with us that may order their search results (never filter them).
+
+    ``self_assessment_roles``: ASC-WDS job role codes that fit the "Is care right for me?" result they
+    saved. Empty means no signal: results are in plain distance order.
+    """
+
+    self_assessment_roles: frozenset[int] = frozenset()
+    weights: MatchWeights = MatchWeights()
+
+    def __bool__(self) -> bool:
+        return bool(self.self_assessment_roles) and self.weights.self_assessment_miles != 0
+
+
+NO_SOFT_SIGNALS = SoftSignals()
+
+
+def self_assessment_signals(answers: Mapping[str, str] | None, weights: MatchWeights | None = None) -> SoftSignals:
+    """Soft signals from saved self-assessment answers (question id to option id).
+
+    No answers, or answers that no longer fit the questions (they were changed since), give no signal.
+    """
+    if not answers:
+        return NO_SOFT_SIGNALS
+    try:
+        roles = score(answers).job_roles
+    except IncompleteAnswers:
+        return NO_SOFT_SIGNALS
+    return SoftSignals(roles, MatchWeights() if weights is None else weights)
+
+
+def soft_bonus_miles(job_roles: npt.NDArray[np.integer], signals: SoftSignals) -> npt.NDArray[np.float64]:
+    """How many miles nearer each vacancy counts: ``self_assessment_miles`` where its role fits."""
+    roles = signals.self_assessment_roles
+    fits = np.isin(job_roles, np.fromiter(roles, dtype=np.int64, count=len(roles)))
+    bonus = np.zeros(fits.shape, dtype=np.float64)
+    bonus[fits] = signals.weights.self_assessment_miles
+    return bonus
+
+
+def soft_order(
+    miles: npt.NDArray[np.float64],
+    newest_first: npt.NDArray[np.int64],
+    ids: npt.NDArray[np.int64],
+    job_roles: npt.NDArray[np.integer],
+    signals: SoftSignals,
+) -> npt.NDArray[np.intp]:
+    """The order of search results nearest first, soft signals counted as miles nearer.
+
+    Sorted by score (distance less the bonus), then distance, then newest, then id. Without a signal
+    this is plain distance order (distance, newest, id).
+    """
+    if not signals:
+        return np.lexsort((ids, newest_first, miles))
+    score_miles = miles - soft_bonus_miles(job_roles, signals)
+    return np.lexsort((ids, newest_first, miles, score_miles))
+
+
+def soft_reasons(job_role: int, signals: SoftSignals) -> tuple[str, ...]:
+    """The soft signals a vacancy of this role meets, in words for "Why it is shown"."""
+    if signals and job_role in signals.self_assessment_roles:
+        return (SELF_ASSESSMENT_REASON,)
+    return ()

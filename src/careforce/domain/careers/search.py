@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from careforce.domain.careers.distance import miles_within
+from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, soft_order
 from careforce.domain.careers.postcodes import Place
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
 
@@ -107,11 +108,13 @@ def filter_mask(index: VacancyIndex, filters: JobFilters) -> npt.NDArray[np.bool
 
 
 def search_positions(
-    index: VacancyIndex, filters: JobFilters
+    index: VacancyIndex, filters: JobFilters, soft: SoftSignals = NO_SOFT_SIGNALS
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64] | None]:
     """Positions of matching vacancies in result order, and their distances (None without a place).
 
     Ties are broken deterministically: by distance, then newest, then id (or newest, distance, id).
+    Sorted by distance, ``soft`` signals count as miles nearer (``matching.soft_order``); they never
+    change which vacancies match, and do not change the newest-first order.
     """
     mask = filter_mask(index, filters)
     if filters.place is None:
@@ -127,7 +130,7 @@ def search_positions(
     if filters.sort == "newest":
         order = np.lexsort((ids, miles, newest_first))
     else:
-        order = np.lexsort((ids, newest_first, miles))
+        order = soft_order(miles, newest_first, ids, index.job_role[positions], soft)
     return positions[order], miles[order]
 
 
@@ -142,11 +145,18 @@ def search(index: VacancyIndex, filters: JobFilters, *, limit: int | None = None
     return [Hit(p, i, d) for p, i, d in zip(page.tolist(), ids, miles[offset:stop].tolist(), strict=True)]
 
 
-def search_page(index: VacancyIndex, filters: JobFilters, *, page: int = 1, per_page: int = 20) -> ResultPage:
+def search_page(
+    index: VacancyIndex,
+    filters: JobFilters,
+    *,
+    page: int = 1,
+    per_page: int = 20,
+    soft: SoftSignals = NO_SOFT_SIGNALS,
+) -> ResultPage:
     """One page of results (pages count from 1) with the total, building ``Hit`` objects only for that page."""
     if page < 1 or per_page < 1:
         raise ValueError("page and per_page must be at least 1")
-    positions, miles = search_positions(index, filters)
+    positions, miles = search_positions(index, filters, soft)
     start = (page - 1) * per_page
     chosen = positions[start : start + per_page]
     ids = index.id[chosen].tolist()
