@@ -19,8 +19,11 @@ different workplace postcodes the clients search from (more means fewer repeated
 
 Prints median, 95th percentile, requests per second and errors for each, with the targets
 (results page: under 50 ms median, under 150 ms at p95), and the machine's load average before and
-after (the machine may be shared: note it beside the figures). Clients run with no pause between
-requests, so with N clients the median time is roughly N / (requests per second).
+after (the machine may be shared: note it beside the figures). By default clients run with no pause
+between requests (a closed loop that saturates the server), so with N clients the median time is roughly
+N / (requests per second) whatever the server does. ``--think S`` makes each client pause a random time
+(exponential, mean S seconds) between searches, as a person reading the results would: the times then
+show how long a search takes for 50 people using the site at once, while the server is not saturated.
 """
 
 from __future__ import annotations
@@ -115,8 +118,14 @@ class Session:
         if body is not None:
             data = urllib.parse.urlencode(body)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.conn.request(method, path, data, headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, data, headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # the server closed an idle keep-alive connection (after a pause): open a new one, as a browser does
+            self.conn.close()
+            self.conn.request(method, path, data, headers)
+            response = self.conn.getresponse()
         content = response.read()
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
@@ -124,7 +133,9 @@ class Session:
         return response.status, content, response.headers.get("Location", "")
 
 
-def drive(port: int, clients: int, seconds: float, postcodes: list[str], kind: str) -> dict[str, list[float] | int]:
+def drive(
+    port: int, clients: int, seconds: float, postcodes: list[str], kind: str, think: float = 0.0
+) -> dict[str, list[float] | int]:
     times: dict[str, list[float]] = {"post": [], "results": [], "start": []}
     errors = [0]
     lock = threading.Lock()
@@ -164,6 +175,8 @@ def drive(port: int, clients: int, seconds: float, postcodes: list[str], kind: s
                 status, content, _ = session.request("GET", location)
                 local["results"].append(time.perf_counter() - t)
                 bad += status != 200 or b"jobs found" not in content and b"No care jobs found" not in content
+                if think:  # a person reads the results before searching again
+                    time.sleep(rng.expovariate(1 / think))
         except Exception:  # noqa: BLE001 - a failed client counts as an error, the run goes on
             bad += 1
         with lock:
@@ -200,6 +213,8 @@ def main() -> None:
     parser.add_argument("--postcodes", type=int, default=300, help="how many workplace postcodes to search from")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--keep", action="store_true", help="keep the database (and reuse it next time)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause in seconds between a client's searches (0: none, the server saturates)")
     args = parser.parse_args()
     base = args.postgres.rstrip("/")
     env = {**os.environ, "DATABASE_URL": f"{base}/{DB}", "AXES_FAILURE_LIMIT": "100000"}
@@ -241,13 +256,13 @@ def main() -> None:
         cpu = server_cpu_seconds(server.pid)
         baseline = drive(port, args.clients, args.seconds / 2, postcodes, "baseline")
         cpu_baseline, cpu = server_cpu_seconds(server.pid) - cpu, server_cpu_seconds(server.pid)
-        run = drive(port, args.clients, args.seconds, postcodes, "search")
+        run = drive(port, args.clients, args.seconds, postcodes, "search", args.think)
         cpu_run = server_cpu_seconds(server.pid) - cpu
         load_after = load_average()
         print(
             f"\n{args.clients} clients, {args.workers} gunicorn workers x {args.threads} threads, "
             f"{os.cpu_count()} CPUs, PostgreSQL, {TARGET_VACANCIES:,} live vacancies, "
-            f"{len(postcodes)} postcodes searched from\n"
+            f"{len(postcodes)} postcodes searched from, mean pause between a client's searches {args.think:g} s\n"
             f"load average (1, 5, 15 min) before: {load_before}; after: {load_after}\n"
         )
         print("| request | count | median ms | p95 ms | requests/s | errors |")
