@@ -10,8 +10,13 @@ high-cardinality values (dates against dates of birth) run row by row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import Any
+import re
+from collections import deque
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import fields
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from careforce.domain.upload.messages import Message
 from careforce.domain.upload.report import Problem, Severity
@@ -22,6 +27,20 @@ Finding = tuple[str, Message, str]
 """A problem found by a rule: column, message, plain detail ('' for none)."""
 CellResult = tuple[Any, Message | None, str]
 """What a cell parser returns: the value (``None`` if ignored), a message or ``None``, a detail."""
+T = TypeVar("T")
+
+
+def constant(cells: Sequence[Any]) -> bool:
+    """Whether every cell is the same (a column left blank, or one value throughout the chunk).
+
+    Compared in C without hashing, so a constant column costs a few nanoseconds a cell; the first, middle
+    and last cells are looked at first so that a varied column is given up on at once.
+    """
+    n = len(cells)
+    if not n:
+        return False
+    first = cells[0]
+    return bool(cells[-1] == first and cells[n // 2] == first and cells.count(first) == n)
 
 
 class ChunkSink:
@@ -65,37 +84,72 @@ class ChunkSink:
 
 
 class CellRule:
-    """Parse one column, memoised on its distinct values; report each bad cell."""
+    """Parse one column, memoised on its distinct values; report each bad cell.
 
-    __slots__ = ("column", "parse", "memo", "findings")
+    ``clean``, if given, matches cells that ``parse`` returns unchanged without a message (an NI number
+    already in capitals, say): a column of such cells (mostly distinct, so memoising would not help) is
+    accepted with one regular expression over the whole column.
+    """
 
-    def __init__(self, column: str, parse: Callable[[str], CellResult]) -> None:
+    __slots__ = ("column", "parse", "memo", "findings", "missed", "clean")
+
+    def __init__(self, column: str, parse: Callable[[str], CellResult], clean: str | None = None) -> None:
         self.column = column
         self.parse = parse
         self.memo: dict[str, Any] = {}
         self.findings: dict[str, tuple[Message, str]] = {}
+        self.missed = True
+        """Whether the last chunk had values not seen before (then the next is not assumed to have none)."""
+        self.clean = re.compile(f"(?:(?:{clean})\\n)*(?:{clean})") if clean is not None else None
 
     def run(self, cells: Sequence[str], sink: ChunkSink) -> list[Any]:
         memo = self.memo
-        distinct = set(cells)
         if len(memo) > MEMO_LIMIT:
             memo.clear()
             self.findings.clear()
-        new = distinct.difference(memo)
-        for cell in new:
+        if constant(cells):
+            return self._run_constant(cells, sink)
+        if self.clean is not None and cells:
+            joined = "\n".join(cells)
+            if joined.count("\n") == len(cells) - 1 and self.clean.fullmatch(joined):
+                return list(cells)
+        values: list[Any] | None = None
+        if not self.missed:  # usually every value has been seen before: one look-up a cell, no set
+            try:
+                values = list(map(memo.__getitem__, cells))
+            except KeyError:
+                pass
+        if values is None:
+            new = set(cells).difference(memo)
+            self.missed = bool(new)
+            for cell in new:
+                value, message, detail = self.parse(cell)
+                memo[cell] = value
+                if message is not None:
+                    self.findings[cell] = (message, detail)
+            values = list(map(memo.__getitem__, cells))
+        findings = self.findings
+        if findings and not findings.keys().isdisjoint(cells):
+            column = self.column
+            for i in [i for i, cell in enumerate(cells) if cell in findings]:
+                message, detail = findings[cells[i]]
+                sink.add(i, column, message, cells[i], detail)
+        return values
+
+    def _run_constant(self, cells: Sequence[str], sink: ChunkSink) -> list[Any]:
+        """:meth:`run` for a column whose cells are all the same: parsed once, reported row by row."""
+        cell = cells[0]
+        if cell not in self.memo:
             value, message, detail = self.parse(cell)
-            memo[cell] = value
+            self.memo[cell] = value
             if message is not None:
                 self.findings[cell] = (message, detail)
-        findings = self.findings
-        if findings:
-            bad = findings.keys() & distinct
-            if bad:
-                column = self.column
-                for i in [i for i, cell in enumerate(cells) if cell in bad]:
-                    message, detail = findings[cells[i]]
-                    sink.add(i, column, message, cells[i], detail)
-        return list(map(memo.__getitem__, cells))
+        found = self.findings.get(cell)
+        if found is not None:
+            message, detail = found
+            for i in range(len(cells)):
+                sink.add(i, self.column, message, cell, detail)
+        return [self.memo[cell]] * len(cells)
 
 
 class TextRule(CellRule):
@@ -122,18 +176,38 @@ class TextRule(CellRule):
         self.blank_ok = blank_ok
 
     def run(self, cells: Sequence[str], sink: ChunkSink) -> list[Any]:
+        values: list[Any] = list(cells)
+        if self._all_usual(cells):
+            return values
         limit, special = self.limit, self.special
         if self.blank_ok:
             unusual = [i for i, c in enumerate(cells) if c and (len(c) > limit or c[0] in special or c[-1] in " \t")]
         else:
             unusual = [i for i, c in enumerate(cells) if not c or len(c) > limit or c[0] in special or c[-1] in " \t"]
-        values: list[Any] = list(cells)
         for i in unusual:
             value, message, detail = self.parse(cells[i])
             values[i] = value
             if message is not None:
                 sink.add(i, self.column, message, cells[i], detail)
         return values
+
+    def _all_usual(self, cells: Sequence[str]) -> bool:
+        """Whether no cell needs ``parse``, found a whole column at a time in C (the usual case)."""
+        if not cells:
+            return True
+        if not self.blank_ok and "" in cells:
+            return False
+        if constant(cells) and not cells[0]:
+            return True  # blank throughout, and blank is allowed
+        if max(map(len, cells)) > self.limit:
+            return False
+        firsts, lasts = set(map(_FIRST, cells)), set(map(_LAST, cells))
+        return self.special.isdisjoint(firsts) and lasts.isdisjoint(_TRAILING_SPACE)
+
+
+_FIRST = itemgetter(slice(None, 1))
+_LAST = itemgetter(slice(-1, None))
+_TRAILING_SPACE = frozenset(" \t")
 
 
 class ComboRule:
@@ -161,7 +235,15 @@ class ComboRule:
         if len(memo) > MEMO_LIMIT:
             memo.clear()
             self.findings.clear()
-        keys = list(zip(*columns, strict=True))
+        if columns and all(map(constant, columns)):
+            keys: list[tuple[Any, ...]] = [tuple(column[0] for column in columns)] * len(columns[0])
+        else:
+            keys = list(zip(*columns, strict=True))
+        if not self.findings:  # usually every combination has been seen before, and none has findings
+            try:
+                return list(map(memo.__getitem__, keys))
+            except KeyError:
+                pass
         distinct = set(keys)
         inputs = self.inputs
         for key in distinct.difference(memo):
@@ -176,6 +258,35 @@ class ComboRule:
                     for column, message, detail in self.findings[keys[i]]:
                         sink.add(i, column, message, None, detail)
         return list(map(memo.__getitem__, keys))
+
+
+def build(cls: type[T], columns: Mapping[str, Sequence[Any]], n: int) -> list[T]:
+    """``n`` instances of the slotted dataclass ``cls``, filled a field at a time from ``columns``.
+
+    The same as ``cls(**{name: column[i] ...})`` for each ``i`` (a dataclass ``__init__`` without
+    ``__post_init__`` only stores its arguments, with ``object.__setattr__`` even when frozen), but each
+    field is stored for the whole chunk by ``map`` in C: building 160,000 worker records this way takes
+    a fraction of the time of calling the constructor for each. Every field must be given.
+    """
+    names = _field_names(cls)
+    if set(columns) != names or any(len(column) != n for column in columns.values()):
+        raise ValueError(f"{cls.__name__} needs the {len(names)} fields as columns of {n} values")
+    objects: list[T] = list(map(object.__new__, repeat(cls, n)))
+    for name, column in columns.items():
+        deque(map(getattr(cls, name).__set__, objects, column), maxlen=0)
+    return objects
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if "__slots__" not in cls.__dict__:
+            raise TypeError(f"{cls.__name__} is not a slotted dataclass")
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
 
 
 def unzip(results: list[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:

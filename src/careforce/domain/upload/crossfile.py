@@ -8,10 +8,13 @@ numbers per worker are kept.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import compress, repeat
+from operator import eq, itemgetter
 from typing import cast
 
 from careforce.domain.upload.columnar import ChunkSink
@@ -208,16 +211,19 @@ class CrossFileChecks:
             return False
         self.staff_seen |= distinct
         self.staff_keys |= distinct
-        for (wk, _key), contract, role in zip(pairs, chunk.contract, chunk.role, strict=True):
+        # the per-workplace counts, a column at a time
+        workplace_keys = [wk for wk, _key in pairs]
+        perm_temp = Counter(compress(workplace_keys, map(PERMANENT_OR_TEMPORARY.__contains__, chunk.contract)))
+        managers = set(compress(workplace_keys, map(eq, chunk.role, repeat(REGISTERED_MANAGER))))
+        for wk, records in Counter(workplace_keys).items():
             staffing = self.staffing.get(wk)
             if staffing is None:
                 staffing = self.staffing[wk] = _Staffing()
-            staffing.records += 1
-            if contract in PERMANENT_OR_TEMPORARY:
-                staffing.perm_temp += 1
-            if role == REGISTERED_MANAGER:
+            staffing.records += records
+            staffing.perm_temp += perm_temp[wk]
+            if wk in managers:
                 staffing.has_registered_manager = True
-        self.dates_of_birth.update((pair, born) for pair, born in zip(pairs, chunk.born, strict=True) if born)
+        self.dates_of_birth.update(zip(compress(pairs, chunk.born), filter(None, chunk.born), strict=True))
         self.ni_entries.extend(zip(chunk.ni, chunk.rows, chunk.hours, strict=True))
         return True
 
@@ -312,8 +318,11 @@ class CrossFileChecks:
 
     def finish_staff(self, staff_sink: ChunkSink, workplace_sink: Sink | None) -> None:
         ni_hours: dict[str, list[tuple[int, Decimal]]] = {}
-        for ni, row, hours in self.ni_entries:
-            if ni and hours is not None and hours != DONT_KNOW:
+        # only an NI number given more than once can be a problem (most are given once: skip those in C)
+        given = Counter(map(itemgetter(0), self.ni_entries))
+        repeated = {ni for ni, count in given.items() if count > 1 and ni}
+        for ni, row, hours in self.ni_entries if repeated else ():
+            if ni is not None and ni in repeated and hours is not None and hours != DONT_KNOW:
                 ni_hours.setdefault(ni, []).append((row, hours))
         for ni, uses in ni_hours.items():
             if len(uses) > 1 and sum(hours for _row, hours in uses) > FULL_TIME_LIMIT:
@@ -352,4 +361,4 @@ class CrossFileChecks:
                 continue
             born, completed = self.dates_of_birth.get((wk, key)), chunk.completed[i]
             if born is not None and completed is not None and completed < add_years(born, 14):
-                sink.add(i, "DATECOMPLETED", T_TOO_YOUNG)
+                sink.add(i, "DATECOMPLETED", T_TOO_YOUNG, chunk.completed_cells[i])

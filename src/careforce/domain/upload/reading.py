@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from careforce.domain.upload.layouts import FileKind, Layout, match_layout
@@ -169,8 +169,17 @@ def iter_chunks(upload: UploadFile, problems: list[Problem], size: int) -> Itera
     Rows that cannot be validated are reported into ``problems`` and skipped. Trailing empty cells that
     Excel adds past the last column are dropped.
     """
-    stream = io.TextIOWrapper(io.BytesIO(upload.data), encoding=upload.encoding, newline="")
-    reader = csv.reader(stream, delimiter=upload.delimiter)
+    return _chunks(_text(upload), upload, problems, size)
+
+
+def _text(upload: UploadFile) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(upload.data), encoding=upload.encoding, newline="")
+
+
+def _chunks(
+    lines: Iterable[str], upload: UploadFile, problems: list[Problem], size: int
+) -> Iterator[tuple[list[int], list[list[str]]]]:
+    reader = csv.reader(lines, delimiter=upload.delimiter)
     width = len(upload.layout.header)
     row = 0
     numbers: list[int] = []
@@ -204,6 +213,110 @@ def iter_chunks(upload: UploadFile, problems: list[Problem], size: int) -> Itera
         problems.append(Problem(upload.name, row + 1, "", None, NOT_CSV.severity, text))
     if chunk:
         yield numbers, chunk
+
+
+@dataclass(slots=True)
+class ChunkLines:
+    """One chunk of :func:`iter_chunks`, as the lines of text it was read from (cheap to send to a worker).
+
+    ``lines`` start with the record after the previous chunk's last one (with the header and any blank
+    rows before the first chunk), and may run past this chunk's last record where the file could not be
+    read further. ``problems`` are those :func:`iter_chunks` reports before yielding this chunk; the last
+    item of :func:`iter_chunk_lines` may have no rows, only the problems found after the last chunk.
+    """
+
+    first_row: int
+    rows: list[int]
+    lines: list[str]
+    problems: list[Problem]
+
+
+def iter_chunk_lines(upload: UploadFile, size: int) -> Iterator[ChunkLines]:
+    """The chunks of :func:`iter_chunks` (the same rows and problems), each with its lines of text.
+
+    Only which records are rows matters here, not their cells, so a line without the quote character
+    (most lines of most files) is looked at with string methods, which is much quicker than splitting
+    it; a line with a quote character, or too long for the csv module, is read (with the lines a quoted
+    cell runs on to) by the csv module, as :func:`iter_chunks` reads every line.
+    """
+    delimiter, width, limit = upload.delimiter, len(upload.layout.header), csv.field_size_limit()
+    taken: list[str] = []
+    problems: list[Problem] = []
+    rows: list[int] = []
+    first_row = row = 0
+    header_seen = False
+    lines = iter(_text(upload))
+
+    def more() -> Iterator[str]:
+        for line in lines:
+            taken.append(line)
+            yield line
+
+    try:
+        for line in more():
+            row += 1
+            if '"' in line or len(line) > limit:
+                cells = next(csv.reader(_chain(line, more()), delimiter=delimiter))
+                count, first_blank = len(cells), not cells or not cells[0]
+                blank, tail_blank = not any(cells), not any(cells[width:])
+            else:
+                body = line.rstrip("\r\n")
+                count = body.count(delimiter) + 1 if body else 0
+                first_blank = not body or body[0] == delimiter
+                blank = count - 1 == len(body) or not body
+                tail_blank = count <= width or body.endswith(delimiter * (count - width))
+            if count != width or first_blank:
+                if blank:
+                    continue
+                if not header_seen:
+                    header_seen = True
+                    first_row = row + 1
+                    taken.clear()
+                    continue
+                if count != width and not (count > width and tail_blank):
+                    text = ROW_WIDTH.text.format(got=count, want=width)
+                    problems.append(Problem(upload.name, row, "", None, ROW_WIDTH.severity, text))
+                    continue
+            elif not header_seen:
+                header_seen = True
+                first_row = row + 1
+                taken.clear()
+                continue
+            rows.append(row)
+            if len(rows) == size:
+                yield ChunkLines(first_row, rows, taken[:], problems[:])
+                first_row, rows = row + 1, []
+                taken.clear()
+                problems.clear()
+    except csv.Error as exc:
+        text = NOT_CSV.text.format(reason=exc)
+        problems.append(Problem(upload.name, row, "", None, NOT_CSV.severity, text))
+    if rows or problems:
+        yield ChunkLines(first_row, rows, taken[:] if rows else [], problems)
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def cells_from_lines(item: ChunkLines, delimiter: str, width: int) -> list[list[str]]:
+    """The rows of cells :func:`iter_chunks` gave for ``item``, read again from its lines."""
+    records: list[list[str]] = []
+    append = records.append
+    try:
+        for cells in csv.reader(item.lines, delimiter=delimiter):
+            append(cells)
+    except csv.Error:
+        pass  # past the last record of the chunk (see ChunkLines)
+    start = item.first_row
+    chunk = [records[row - start] for row in item.rows]
+    for cells in chunk:
+        if len(cells) != width:
+            del cells[width:]
+            if len(cells) != width:
+                raise ValueError(f"row {item.rows[0]}... was not read as it was when the file was cut in chunks")
+    return chunk
 
 
 def iter_rows(upload: UploadFile, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:

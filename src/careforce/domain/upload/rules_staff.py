@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from careforce.domain.upload import staff_cells as c
 from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import code_table, list_codes
-from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, unzip
+from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, build, constant, unzip
 from careforce.domain.upload.layouts import Layout, qualification_columns
 from careforce.domain.upload.records import DONT_KNOW, QualificationAchieved, StaffRow, Status, WorkerRecord, id_key
 from careforce.domain.upload.rules_common import WorkplaceFacts
@@ -58,7 +60,9 @@ class StaffChunk:
     born: list[date | None]
     ni: list[str | None]
     hours: list[Decimal | None]
-    records: list[StaffRow | None]
+    records: list[StaffRow] = dataclass_field(default_factory=list)
+    """The rows that make a record, in order (rows with an error make none); kept records only."""
+    columns: StaffColumns | None = None
 
 
 class StaffRules:
@@ -71,8 +75,8 @@ class StaffRules:
             "UNIQUEWORKERID": c.text_rule("UNIQUEWORKERID", c.ID_LIMIT, m.WORKER_MISSING, m.WORKER_LONG),
             "STATUS": CellRule("STATUS", c.status),
             "DISPLAYID": c.text_rule("DISPLAYID", c.ID_LIMIT, m.DISPLAY_BLANK, m.DISPLAY_LONG),
-            "NINUMBER": CellRule("NINUMBER", c.ni_number),
-            "POSTCODE": CellRule("POSTCODE", c.postcode),
+            "NINUMBER": CellRule("NINUMBER", c.ni_number, c.CLEAN_NI_NUMBER),
+            "POSTCODE": CellRule("POSTCODE", c.postcode, c.CLEAN_POSTCODE),
             "DOB": CellRule("DOB", c.date_of_birth(today)),
             "NATIONALITY": CellRule("NATIONALITY", c.code(table(list_codes("nationality")), m.NATIONALITY)),
             "BRITISHCITIZENSHIP": CellRule("BRITISHCITIZENSHIP", c.code(YES_NO_DONT_KNOW, m.CITIZENSHIP)),
@@ -141,7 +145,11 @@ class StaffRules:
     def _column(self, columns: Sequence[Sequence[str]], name: str) -> list[Any]:
         return self.rules[name].run(columns[self.index[name]], self.sink)
 
-    def check_chunk(self, rows: list[int], chunk: list[list[str]], keep_records: bool) -> StaffChunk:
+    def check_chunk(
+        self, rows: list[int], chunk: list[list[str]], keep_records: bool, materialise: bool = True
+    ) -> StaffChunk:
+        """Check one chunk; with ``keep_records``, also its records (as :class:`StaffColumns`, and built
+        into objects unless ``materialise`` is false: a worker process sends the columns back instead)."""
         sink, ix = self.sink, self.index
         columns: list[Sequence[str]] = list(zip(*chunk, strict=True))
         sink.start(rows, {name: columns[i] for name, i in ix.items()})
@@ -151,7 +159,9 @@ class StaffRules:
         new_id = col(columns, "CHGUNIQUEWRKID") if "CHGUNIQUEWRKID" in ix else [None] * n
         transfer = col(columns, "TRANSFERSTAFFRECORD") if "TRANSFERSTAFFRECORD" in ix else [None] * n
         key_errors = bytes(sink.errors)
-        sink.skip = bytearray(s in SKIPPED for s in status)
+        skipped = status.count(Status.DELETE) + status.count(Status.NOCHANGE)
+        if skipped:
+            sink.skip = bytearray(s in SKIPPED for s in status)
         v: dict[str, list[Any]] = {
             name: col(columns, name) for name in self.rules if name not in ("LOCALESTID", "UNIQUEWORKERID", "STATUS")
         }
@@ -179,7 +189,7 @@ class StaffRules:
             for rule, notes in self.qualifications
         ]
         result = StaffChunk(rows, sink.errors, workplace, worker, status, new_id, transfer, v["EMPLSTATUS"],
-                            v["MAINJOBROLE"], born, v["NINUMBER"], hours, [])  # fmt: skip
+                            v["MAINJOBROLE"], born, v["NINUMBER"], hours)  # fmt: skip
         sink.skip = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:
             return result
@@ -193,32 +203,115 @@ class StaffRules:
             "main_job_role": v["MAINJOBROLE"], "main_job_role_description": description, "contracted_hours": contracted,
             "average_hours": average, "nmc_registration": nmc, "approved_mental_health_professional": amhp,
             "delegated_healthcare_activities": dha, "name_or_id": v["DISPLAYID"],
+            "workplace_local_identifier": workplace, "local_identifier": worker,
         }  # fmt: skip
         for column, field, _codes, _message in CODE_COLUMNS:
             fields[field] = v[column]
-        names = list(fields)
-        for i in range(n):
-            if key_errors[i] or workplace[i] is None or worker[i] is None or status[i] is None:
-                result.records.append(None)
-                continue
-            if status[i] in SKIPPED:
-                result.records.append(StaffRow(rows[i], status[i], workplace[i], worker[i], None, new_id[i] or None,
-                                               transfer[i] or None))  # fmt: skip
-                continue
-            if sink.errors[i]:
-                result.records.append(None)
-                continue
-            values = {name: fields[name][i] for name in names}
-            values["workplace_local_identifier"], values["local_identifier"] = workplace[i], worker[i]
-            values["social_care_qualification"], values["social_care_qualification_level"] = v["SCQUAL"][i]
-            values["non_social_care_qualification"], values["non_social_care_qualification_level"] = v["NONSCQUAL"][i]
-            values["level_2_care_certificate"], values["level_2_care_certificate_year"] = v["L2CARECERT"][i]
-            values["qualifications"] = tuple(
-                QualificationAchieved(q[i][0], q[i][1], notes[i] or "")
-                for q, notes in qualifications
-                if q[i] is not None
-            )
-            record = WorkerRecord(**values)
-            result.records.append(StaffRow(rows[i], status[i], workplace[i], worker[i], record, new_id[i] or None,
-                                           transfer[i] or None))  # fmt: skip
+        for column, (held, level) in (
+            ("SCQUAL", ("social_care_qualification", "social_care_qualification_level")),
+            ("NONSCQUAL", ("non_social_care_qualification", "non_social_care_qualification_level")),
+            ("L2CARECERT", ("level_2_care_certificate", "level_2_care_certificate_year")),
+        ):
+            fields[held], fields[level] = unzip(v[column], 2)  # fmt: skip
+        # which rows make a StaffRow (with a WorkerRecord, or none for DELETE and NOCHANGE), in row order
+        errors = sink.errors
+        kept: list[int] = []
+        full: list[int] = []
+        if not any(errors) and None not in workplace and None not in worker and None not in status and not skipped:
+            kept = full = list(range(n))  # the usual chunk: every row makes a record
+        else:
+            for i in range(n):
+                if key_errors[i] or workplace[i] is None or worker[i] is None or status[i] is None:
+                    continue
+                if status[i] in SKIPPED:
+                    kept.append(i)
+                elif not errors[i]:
+                    kept.append(i)
+                    full.append(i)
+
+        def take(column: Sequence[Any], rows: list[int] = full) -> Sequence[Any]:
+            return column if len(rows) == n else list(map(column.__getitem__, rows))
+
+        def identifiers(column: list[str | None]) -> Sequence[str | None]:
+            return [None] * len(kept) if column.count(None) == n else [column[i] or None for i in kept]
+
+        result.columns = StaffColumns(
+            {"row": take(rows, kept), "status": take(status, kept), "workplace_local_identifier": take(workplace, kept),
+             "local_identifier": take(worker, kept), "new_local_identifier": identifiers(new_id),
+             "transfer_to": identifiers(transfer)},
+            b"\x01" * n if len(full) == n else bytes(status[i] not in SKIPPED for i in kept),
+            {name: take(column) for name, column in fields.items()},
+            _qualifications(qualifications, full),
+        )  # fmt: skip
+        if materialise:
+            result.records = result.columns.build()
         return result
+
+
+Qualifications = tuple[list[int], list[int | None], list[str], list[int]]
+"""QUALACHnn of a chunk's records, flat: codes, years and notes (by record, then column), and how many each
+record has."""
+
+
+def _qualifications(columns: Sequence[tuple[list[Any], list[Any]]], rows: list[int]) -> Qualifications:
+    """The QUALACHnn values (``(code, year)`` or ``None``) and notes of ``rows``, as :data:`Qualifications`."""
+    used = [(values, notes) for values, notes in columns if values.count(None) != len(values)]
+    if not used:
+        return [], [], [], [0] * len(rows)
+    if len(used) == 1:  # the usual case: one column, so at most one per record
+        values, notes = used[0]
+        taken = [i for i in rows if values[i] is not None]
+        counts = [0 if values[i] is None else 1 for i in rows]
+        return [values[i][0] for i in taken], [values[i][1] for i in taken], [notes[i] or "" for i in taken], counts
+    codes: list[int] = []
+    years: list[int | None] = []
+    texts: list[str] = []
+    counts = []
+    for i in rows:
+        count = 0
+        for values, notes in used:
+            value = values[i]
+            if value is not None:
+                codes.append(value[0])
+                years.append(value[1])
+                texts.append(notes[i] or "")
+                count += 1
+        counts.append(count)
+    return codes, years, texts, counts
+
+
+@dataclass(slots=True)
+class StaffColumns:
+    """The records of one chunk as plain columns: cheap to pickle, and built into objects in one go.
+
+    ``staff`` has a column for each :class:`StaffRow` field but ``record``; ``has_record`` says which of
+    those rows have a :class:`WorkerRecord` (not DELETE or NOCHANGE); ``workers`` has a column for each
+    :class:`WorkerRecord` field but ``qualifications``, for those rows only, and ``qualifications`` has them.
+    """
+
+    staff: dict[str, Sequence[Any]]
+    has_record: bytes
+    workers: dict[str, Sequence[Any]]
+    qualifications: Qualifications
+
+    def build(self) -> list[StaffRow]:
+        n = len(self.workers["local_identifier"])
+        workers = {**self.workers, "qualifications": _achieved(*self.qualifications)}
+        records: list[WorkerRecord | None] = list(build(WorkerRecord, workers, n))
+        if n != len(self.has_record):
+            found = iter(records)
+            records = [next(found) if has else None for has in self.has_record]
+        return build(StaffRow, {**self.staff, "record": records}, len(self.has_record))
+
+
+def _achieved(
+    codes: list[int], years: list[int | None], notes: list[str], counts: list[int]
+) -> list[tuple[QualificationAchieved, ...]]:
+    """Each record's ``qualifications``, from :data:`Qualifications`."""
+    if not codes:
+        return [()] * len(counts)
+    achieved = build(QualificationAchieved, {"code": codes, "year": years, "notes": notes}, len(codes))
+    if len(achieved) == len(counts) and constant(counts):  # one each
+        return list(zip(achieved))
+    found = iter(achieved)
+    return [() if count == 0 else (next(found),) if count == 1 else tuple(islice(found, count)) for count in counts]

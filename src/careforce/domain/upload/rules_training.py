@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from careforce.domain.upload.cells import DateProblem, code_table, describe_date, list_codes, parse_date
-from careforce.domain.upload.columnar import CellResult, CellRule, ChunkSink, ComboRule, Finding, unzip
+from careforce.domain.upload.columnar import CellResult, CellRule, ChunkSink, ComboRule, Finding, build, unzip
 from careforce.domain.upload.layouts import Layout
 from careforce.domain.upload.messages import ascwds
 from careforce.domain.upload.records import DONT_KNOW, TrainingRecordRow
@@ -90,7 +90,16 @@ class TrainingChunk:
     workplace: list[str | None]
     worker: list[str | None]
     completed: list[date | None]
-    records: list[TrainingRecordRow | None]
+    completed_cells: Sequence[str]
+    """The DATECOMPLETED cells as uploaded (the cross-file checks quote them)."""
+    records: list[TrainingRecordRow] = field(default_factory=list)
+    """The rows without an error, in order; kept records only."""
+    columns: dict[str, Sequence[Any]] | None = None
+    """The same records as one column per :class:`TrainingRecordRow` field (what a worker process sends)."""
+
+
+def build_training(columns: dict[str, Sequence[Any]]) -> list[TrainingRecordRow]:
+    return build(TrainingRecordRow, columns, len(columns["category"]))
 
 
 class TrainingRules:
@@ -114,7 +123,10 @@ class TrainingRules:
         }  # fmt: skip
         self.provider = ComboRule(check_provider)
 
-    def check_chunk(self, rows: list[int], chunk: list[list[str]], keep_records: bool) -> TrainingChunk:
+    def check_chunk(
+        self, rows: list[int], chunk: list[list[str]], keep_records: bool, materialise: bool = True
+    ) -> TrainingChunk:
+        """Check one chunk; with ``keep_records``, also its records (see :meth:`StaffRules.check_chunk`)."""
         sink, ix = self.sink, self.index
         columns: list[Sequence[str]] = list(zip(*chunk, strict=True))
         sink.start(rows, {name: columns[i] for name, i in ix.items()})
@@ -133,19 +145,25 @@ class TrainingRules:
                 elif ends != expected:
                     sink.add(i, "VALIDITY", M_VALIDITY_MISMATCH, None,
                              f"{period} months from {done:%d/%m/%Y} ends on {expected:%d/%m/%Y}")  # fmt: skip
-        result = TrainingChunk(rows, sink.errors, v["LOCALESTID"], v["UNIQUEWORKERID"], completed, [])
+        result = TrainingChunk(rows, sink.errors, v["LOCALESTID"], v["UNIQUEWORKERID"], completed,
+                               columns[ix["DATECOMPLETED"]])  # fmt: skip
         if not keep_records:
             return result
-        for i in range(len(rows)):
-            if sink.errors[i]:
-                result.records.append(None)
-                continue
-            period = months[i]
-            result.records.append(TrainingRecordRow(
-                workplace_local_identifier=v["LOCALESTID"][i], worker_local_identifier=v["UNIQUEWORKERID"][i],
-                category=v["CATEGORY"][i], title=v["TRAININGNAME"][i] or "", accredited=v["ACCREDITED"][i],
-                delivered_by=v["WHODELIVERED"][i], provider=provider[i], how_delivered=v["HOWDELIVERED"][i],
-                validity_months=period if isinstance(period, int) else None, does_not_expire=period == NO_EXPIRY,
-                completed=completed[i], expires=expires[i], notes=v["NOTES"][i] or "",
-            ))  # fmt: skip
+        kept = [i for i in range(len(rows)) if not sink.errors[i]]
+
+        def take(column: Sequence[Any]) -> Sequence[Any]:
+            return column if len(kept) == len(rows) else list(map(column.__getitem__, kept))
+
+        periods = take(months)
+        result.columns = {
+            "workplace_local_identifier": take(v["LOCALESTID"]), "worker_local_identifier": take(v["UNIQUEWORKERID"]),
+            "category": take(v["CATEGORY"]), "title": [t or "" for t in take(v["TRAININGNAME"])],
+            "accredited": take(v["ACCREDITED"]), "delivered_by": take(v["WHODELIVERED"]), "provider": take(provider),
+            "how_delivered": take(v["HOWDELIVERED"]),
+            "validity_months": [p if isinstance(p, int) else None for p in periods],
+            "does_not_expire": [p == NO_EXPIRY for p in periods],
+            "completed": take(completed), "expires": take(expires), "notes": [t or "" for t in take(v["NOTES"])],
+        }  # fmt: skip
+        if materialise:
+            result.records = build_training(result.columns)
         return result

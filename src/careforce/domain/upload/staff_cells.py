@@ -32,7 +32,11 @@ BLANK = ""
 """Value of an optional code cell left blank, where a rule must tell blank from invalid."""
 ID_LIMIT = 49
 NI_NUMBER = re.compile(r"[A-Za-z]{2}\d{6}[A-Za-z]?")
+CLEAN_NI_NUMBER = "(?:[A-Z]{2}[0-9]{6}[A-Z]?)?"
+"""NI numbers (or blanks) that :func:`ni_number` gives back as they are."""
 HOME_POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9]{1,2}[A-Za-z]?\s[0-9][A-Za-z]{2}")
+CLEAN_POSTCODE = "[A-Z]{1,2}[0-9]{1,2}[A-Z]? [0-9][A-Z]{2}"
+"""Postcodes that :func:`postcode` gives back as they are."""
 MAX_HOURS = 75
 MAX_DAYS_SICK = 366
 L2_FIRST_YEAR = 2024
