@@ -85,3 +85,21 @@ def test_training_rows_replace_a_workers_training(as_manager):  # type: ignore[n
     assert "Training records removed" in response.content.decode()
     confirm(as_manager, response)
     assert TrainingRecord.objects.filter(worker=worker).count() == before - 1
+
+
+def test_a_value_ascwds_would_ignore_keeps_what_is_stored(as_manager):  # type: ignore[no-untyped-def]
+    """A hired applicant who starts next month: the start date is in the future, which an upload ignores
+    (with a warning); sending the download back must not wipe it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    worker = Worker.objects.filter(workplace__organisation__users__username="manager@demo.careforce.test",
+                                   left_on__isnull=True).first()  # fmt: skip
+    starts = timezone.localdate() + timedelta(days=20)
+    Worker.objects.filter(pk=worker.pk).update(start_date=starts)
+    page = upload(as_manager, download_all(as_manager)).content.decode()
+    assert "STARTDATE is in the future and will be ignored" in page
+    assert "These files match your records: saving them changes nothing." in page
+    worker.refresh_from_db()
+    assert worker.start_date == starts

@@ -23,7 +23,15 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Generic, TypeVar
 
 from careforce.domain.upload.layouts import FileKind
-from careforce.domain.upload.records import StaffRow, Status, TrainingRecordRow, WorkerRecord, WorkplaceRecord, id_key
+from careforce.domain.upload.records import (
+    COLUMN_FIELDS,
+    StaffRow,
+    Status,
+    TrainingRecordRow,
+    WorkerRecord,
+    WorkplaceRecord,
+    id_key,
+)
 from careforce.domain.upload.report import Problem, Severity
 from careforce.domain.upload.validate import UploadResult
 
@@ -101,6 +109,38 @@ def _conflict(file: str, row: int, text: str) -> Problem:
     return Problem(file, row, "STATUS", None, Severity.ERROR, text)
 
 
+Ignored = Mapping[int, frozenset[str]]
+"""Per row, the record fields whose given values were ignored with a warning."""
+
+
+def ignored_fields(result: UploadResult, kind: FileKind) -> Ignored:
+    """Fields whose values were given but ignored with a warning ("... will be ignored"), by row.
+
+    On an update they keep what is stored, as in ASC-WDS: a value it ignores changes nothing. A blank
+    cell is not a value given, so it still clears the field.
+    """
+    name = result.files.get(kind)
+    columns = COLUMN_FIELDS[kind]
+    found: dict[int, set[str]] = {}
+    for p in result.report.warnings:
+        if p.file == name and p.row is not None and p.value.strip():
+            column = p.column if p.column in columns else _qualification_column(p.column)
+            found.setdefault(p.row, set()).update(columns.get(column, ()))
+    return {row: frozenset(names) for row, names in found.items()}
+
+
+def _qualification_column(column: str) -> str:
+    if column.startswith("QUALACH"):
+        return "QUALACHnnNOTES" if column.endswith("NOTES") else "QUALACHnn"
+    return column
+
+
+def _keep_ignored(before: R | None, after: R | None, names: frozenset[str]) -> R | None:
+    if before is None or after is None or not names:
+        return after
+    return replace(after, **{name: getattr(before, name) for name in names})
+
+
 def _apply(changes: RecordChanges[R], status: Status, before: R | None, after: R | None) -> None:
     if status is Status.DELETE:
         if before is not None:
@@ -125,6 +165,7 @@ def plan_changes(result: UploadResult, current: CurrentData) -> ChangePlan:
     if result.report.has_errors:
         raise ValueError("an upload with errors cannot be planned")
     plan = ChangePlan()
+    ignored_workplace = ignored_fields(result, FileKind.WORKPLACE)
     workplaces = {id_key(k): v for k, v in current.workplaces.items()}
     deleted_workplaces: set[str] = set()
     covered: set[str] = set()
@@ -136,7 +177,8 @@ def plan_changes(result: UploadResult, current: CurrentData) -> ChangePlan:
                 _conflict(result.files[FileKind.WORKPLACE], item.row, _stale(item.status, "Workplace"))
             )
             continue
-        _apply(plan.workplaces, item.status, before, item.record)
+        kept = _keep_ignored(before, item.record, ignored_workplace.get(item.row, frozenset()))
+        _apply(plan.workplaces, item.status, before, kept)
         if item.status is Status.DELETE:
             deleted_workplaces.add(key)
         else:
@@ -170,6 +212,7 @@ def _plan_staff(
 ) -> None:
     mentioned: set[WorkerKey] = set()
     staff_file = result.files[FileKind.STAFF]
+    ignored = ignored_fields(result, FileKind.STAFF)
     for item in result.staff:
         wk, key = id_key(item.workplace_local_identifier), id_key(item.local_identifier)
         if wk in deleted_workplaces:
@@ -180,7 +223,8 @@ def _plan_staff(
         if not _status_fits(item.status, before is not None):
             plan.conflicts.append(_conflict(staff_file, item.row, _stale(item.status, "Staff record")))
             continue
-        _apply(plan.workers, item.status, before, _moved(item))
+        after = _keep_ignored(before, _moved(item), ignored.get(item.row, frozenset()))
+        _apply(plan.workers, item.status, before, after)
     for (wk, key), record in workers.items():
         if wk in covered and (wk, key) not in mentioned:
             plan.workers.deleted.append(record)
