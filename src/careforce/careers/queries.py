@@ -274,32 +274,7 @@ def vacancies_by_id(ids: list[int]) -> dict[int, Vacancy]:
 
 
 # the columns a results page shows (workplaces carry large JSON columns a page of results does not need)
-_SHOWN = (
-    "id",
-    "job_role",
-    "number_of_posts",
-    "title",
-    "hourly_rate",
-    "contracted_hours",
-    "guaranteed_hours",
-    "full_time",
-    "part_time",
-    "school_hours",
-    "nights",
-    "weekends",
-    "requires_driving_licence",
-    "requires_car",
-    "travel_time_paid",
-    "offers_visa_sponsorship",
-    "posted_on",
-    "closing_date",
-    "workplace__name",
-    "workplace__post_town",
-    "workplace__postcode",
-    "workplace__cqc_rating",
-    "workplace__organisation__name",
-    "workplace__council__name",
-)
+_SHOWN = (*_DETAIL_COLUMNS, "workplace__postcode")
 
 
 def live_vacancy(vacancy_id: int) -> Vacancy:

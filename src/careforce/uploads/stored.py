@@ -76,16 +76,5 @@ def load_account(organisation_id: int, *, with_training: bool = True) -> StoredA
             others.exclude(cqc_location_id="").values_list("cqc_location_id", flat=True)
         ),
     )
-    data = CurrentData(
-        {r.local_identifier: r for r in workplaces.values()},
-        workers,
-        _by_worker(training),
-    )
+    data = CurrentData.from_records(workplaces.values(), workers.values(), training)
     return StoredAccount(snapshot, data, workplace_ids, worker_ids, training_ids)
-
-
-def _by_worker(training: list[TrainingRecordRow]) -> dict[WorkerKey, list[TrainingRecordRow]]:
-    grouped: dict[WorkerKey, list[TrainingRecordRow]] = {}
-    for t in training:
-        grouped.setdefault((t.workplace_local_identifier, t.worker_local_identifier), []).append(t)
-    return grouped
