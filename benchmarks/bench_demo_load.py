@@ -39,8 +39,9 @@ def run_once(code: str, env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(label: str, code: str, env: dict[str, str], runs: int,
-            reset: Callable[[], dict[str, str]] | None = None) -> tuple[str, float, float]:
+def measure(
+    label: str, code: str, env: dict[str, str], runs: int, reset: Callable[[], dict[str, str]] | None = None
+) -> tuple[str, float, float]:
     """Each run starts from an empty database (``reset`` makes one and returns the environment for it)."""
     results = [run_once(code, {**env, **(reset() if reset else {})}) for _ in range(runs)]
     return label, statistics.median(r[0] for r in results), max(r[1] for r in results)
@@ -67,8 +68,15 @@ def main() -> None:
     rows.append(measure("baseline: generate in memory", GENERATE.format(size=args.size), base_env, args.runs))
     with tempfile.TemporaryDirectory() as top:
         folders = iter(range(args.runs))
-        rows.append(measure("load into SQLite", LOAD.format(size=args.size), base_env, args.runs,
-                            reset=lambda: {"CAREFORCE_DATA_DIR": tempfile.mkdtemp(prefix=f"run{next(folders)}-", dir=top)}))
+        rows.append(
+            measure(
+                "load into SQLite",
+                LOAD.format(size=args.size),
+                base_env,
+                args.runs,
+                reset=lambda: {"CAREFORCE_DATA_DIR": tempfile.mkdtemp(prefix=f"run{next(folders)}-", dir=top)},
+            )
+        )
     try:
         reset_postgres(args.postgres)
     except Exception as error:  # noqa: BLE001 - report and carry on with the rows we have

@@ -69,12 +69,20 @@ def child(args: argparse.Namespace) -> None:
     again = import_files(organisation.pk, download, TODAY)
     reimported = time.perf_counter() - start
     changed = again.examined.plan is None or not again.examined.plan.is_empty
-    print(json.dumps({
-        "validate": validate, "import": imported, "download": downloaded, "reimport": reimported,
-        "counts": first.counts,
-        "second_changed_something": changed, "import_peak_mb": import_peak,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "validate": validate,
+                "import": imported,
+                "download": downloaded,
+                "reimport": reimported,
+                "counts": first.counts,
+                "second_changed_something": changed,
+                "import_peak_mb": import_peak,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def _postgres_database(server: str, fresh: bool) -> str:
@@ -97,8 +105,11 @@ def _run_once(backend: str, files: Path, postgres: str, scratch: Path) -> dict[s
     environment = {**os.environ, "DATABASE_URL": url, "CAREFORCE_DATA_DIR": str(scratch)}
     done = subprocess.run(
         [sys.executable, __file__, "--child", "--files", str(files)],
-        env=environment, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise SystemExit(f"{backend} run failed:\n{done.stderr[-3000:]}")
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -130,8 +141,10 @@ def main() -> None:
         print(f"files: {sizes}; {args.runs} runs per database, each a fresh process and an empty database")
         print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         print()
-        print(f"{'database':<11} {'validate s':>10} {'import s':>9} {'staff/s':>8} {'download s':>10} "
-              f"{'re-upload s':>11} {'import MB':>9} {'peak MB':>8} {'x validate':>10}  round trip")  # fmt: skip
+        print(
+            f"{'database':<11} {'validate s':>10} {'import s':>9} {'staff/s':>8} {'download s':>10} "
+            f"{'re-upload s':>11} {'import MB':>9} {'peak MB':>8} {'x validate':>10}  round trip"
+        )
         for backend in args.backends.split(","):
             runs = [_run_once(backend, folder, args.postgres, scratch) for _ in range(args.runs)]
             validate = statistics.median(float(r["validate"]) for r in runs)  # type: ignore[arg-type]
@@ -141,9 +154,11 @@ def main() -> None:
             peak = max(float(r["peak_mb"]) for r in runs)  # type: ignore[arg-type]
             import_peak = max(float(r["import_peak_mb"]) for r in runs)  # type: ignore[arg-type]
             changed = any(r["second_changed_something"] for r in runs)
-            print(f"{backend:<11} {validate:>10.1f} {imported:>9.1f} {args.staff / imported:>8,.0f} {download:>10.1f} "
-                  f"{again:>11.1f} {import_peak:>9,.0f} {peak:>8,.0f} {imported / validate:>10.1f}  "
-                  f"{'CHANGED DATA' if changed else 'no change'}")  # fmt: skip
+            print(
+                f"{backend:<11} {validate:>10.1f} {imported:>9.1f} {args.staff / imported:>8,.0f} {download:>10.1f} "
+                f"{again:>11.1f} {import_peak:>9,.0f} {peak:>8,.0f} {imported / validate:>10.1f}  "
+                f"{'CHANGED DATA' if changed else 'no change'}"
+            )
             print(f"{'':<11} saved: {runs[0]['counts']}")
         if "postgresql" in args.backends:
             _postgres_database(args.postgres, fresh=False)

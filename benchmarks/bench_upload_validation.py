@@ -49,11 +49,51 @@ def _workplace_row(i: int, staff: int) -> list[str]:
     cqc = i % 3 != 0
     main = 2 if cqc else 6
     return [
-        f"WP{i:05d}", "NEW", f"Workplace {i}", f"{i} Example Road", "", "", "Wolverhampton", "WV1 1AA", "6", "", "1",
-        "1", "2" if cqc else "0", "1-10000" + f"{i:05d}" if cqc else "", "1-20000" + f"{i:05d}" if cqc else "",
-        str(main), f"{main}", "", "", "", "1;4", "", "", "", str(staff), "4;8", "0;1", "0;1", "0;2", "", "", "1",
-        "1", "2", "", "1", "1", "5", "2", "28", "1" if cqc else "", "1" if cqc else "", "", "",
-    ]  # fmt: skip
+        f"WP{i:05d}",
+        "NEW",
+        f"Workplace {i}",
+        f"{i} Example Road",
+        "",
+        "",
+        "Wolverhampton",
+        "WV1 1AA",
+        "6",
+        "",
+        "1",
+        "1",
+        "2" if cqc else "0",
+        "1-10000" + f"{i:05d}" if cqc else "",
+        "1-20000" + f"{i:05d}" if cqc else "",
+        str(main),
+        f"{main}",
+        "",
+        "",
+        "",
+        "1;4",
+        "",
+        "",
+        "",
+        str(staff),
+        "4;8",
+        "0;1",
+        "0;1",
+        "0;2",
+        "",
+        "",
+        "1",
+        "1",
+        "2",
+        "",
+        "1",
+        "1",
+        "5",
+        "2",
+        "28",
+        "1" if cqc else "",
+        "1" if cqc else "",
+        "",
+        "",
+    ]
 
 
 def _staff_row(rng: random.Random, workplace: int, n: int, role: int) -> list[str]:
@@ -61,16 +101,51 @@ def _staff_row(rng: random.Random, workplace: int, n: int, role: int) -> list[st
     started = date(max(born.year + 18, 2005) + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28))
     hourly = role in (7, 8, 52)
     return [
-        f"WP{workplace:05d}", f"S{workplace:05d}-{n:03d}", "NEW", f"Worker {workplace}-{n}",
-        f"{'ABCDEFGH'[workplace % 8]}{'JKLMNPRS'[n % 8]}{workplace * 100 + n:06d}C", "WV2 4AB", f"{born:%d/%m/%Y}", str(rng.choice((1, 2, 2, 2))),
-        str(rng.choice((31, 31, 39, 40, 44, 45))), rng.choice(("826", "826", "826", "356", "566")), "", "826", "",
-        str(rng.randrange(4)), str(rng.choice((1, 2, 3))), "", str(rng.choice((1, 2, 5, 8, 10))), "", "",
-        f"{started:%d/%m/%Y}", str(max(born.year + 14, started.year - rng.randrange(5))), "", "2", "1", "2", str(rng.randrange(10)),
-        "3" if hourly else "1", "" if hourly else str(24000 + rng.randrange(20000)),
-        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "", str(role), "", str(rng.choice((16, 22.5, 37.5))),
-        "", "", "", rng.choice(("1;2", "1;3", "2", "999")), "2", str(rng.choice((1, 2, 3))),
-        f"{rng.choice((1, 2, 5, 10))};{started.year}", "", "", "", "", "",
-    ]  # fmt: skip
+        f"WP{workplace:05d}",
+        f"S{workplace:05d}-{n:03d}",
+        "NEW",
+        f"Worker {workplace}-{n}",
+        f"{'ABCDEFGH'[workplace % 8]}{'JKLMNPRS'[n % 8]}{workplace * 100 + n:06d}C",
+        "WV2 4AB",
+        f"{born:%d/%m/%Y}",
+        str(rng.choice((1, 2, 2, 2))),
+        str(rng.choice((31, 31, 39, 40, 44, 45))),
+        rng.choice(("826", "826", "826", "356", "566")),
+        "",
+        "826",
+        "",
+        str(rng.randrange(4)),
+        str(rng.choice((1, 2, 3))),
+        "",
+        str(rng.choice((1, 2, 5, 8, 10))),
+        "",
+        "",
+        f"{started:%d/%m/%Y}",
+        str(max(born.year + 14, started.year - rng.randrange(5))),
+        "",
+        "2",
+        "1",
+        "2",
+        str(rng.randrange(10)),
+        "3" if hourly else "1",
+        "" if hourly else str(24000 + rng.randrange(20000)),
+        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "",
+        str(role),
+        "",
+        str(rng.choice((16, 22.5, 37.5))),
+        "",
+        "",
+        "",
+        rng.choice(("1;2", "1;3", "2", "999")),
+        "2",
+        str(rng.choice((1, 2, 3))),
+        f"{rng.choice((1, 2, 5, 10))};{started.year}",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
 
 
 def build_files(directory: Path, staff_rows: int, workplaces: int, training_per_worker: int) -> list[Path]:
@@ -94,10 +169,22 @@ def build_files(directory: Path, staff_rows: int, workplaces: int, training_per_
                 staff_csv.writerow(_staff_row(rng, i, n, role))
                 for _t in range(training_per_worker):
                     done = date(2022 + rng.randrange(4), 1 + rng.randrange(12), 1 + rng.randrange(28))
-                    training_csv.writerow([
-                        f"WP{i:05d}", f"S{i:05d}-{n:03d}", str(rng.choice((2, 6, 14, 22, 33))), "Refresher", "1", "2",
-                        str(1 + rng.randrange(80)), "2", "12", f"{done:%d/%m/%Y}", "", "",
-                    ])  # fmt: skip
+                    training_csv.writerow(
+                        [
+                            f"WP{i:05d}",
+                            f"S{i:05d}-{n:03d}",
+                            str(rng.choice((2, 6, 14, 22, 33))),
+                            "Refresher",
+                            "1",
+                            "2",
+                            str(1 + rng.randrange(80)),
+                            "2",
+                            "12",
+                            f"{done:%d/%m/%Y}",
+                            "",
+                            "",
+                        ]
+                    )
     return paths
 
 
@@ -136,9 +223,20 @@ def _peak_mb(directory: Path, case: int, args: argparse.Namespace) -> tuple[floa
     the largest total resident memory of that process and all the processes it starts, sampled every
     10 ms: a slight overestimate, as pages shared between them are counted in each.
     """
-    command = [sys.executable, __file__, "--peak-case", str(case), "--directory", str(directory),
-               "--staff", str(args.staff), "--workplaces", str(args.workplaces),
-               "--training-per-worker", str(args.training_per_worker)]  # fmt: skip
+    command = [
+        sys.executable,
+        __file__,
+        "--peak-case",
+        str(case),
+        "--directory",
+        str(directory),
+        "--staff",
+        str(args.staff),
+        "--workplaces",
+        str(args.workplaces),
+        "--training-per-worker",
+        str(args.training_per_worker),
+    ]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
         process, tree_peak = psutil.Process(child.pid), 0
         while child.poll() is None:
@@ -168,15 +266,27 @@ def _cases(files: list[tuple[str, bytes]], args: argparse.Namespace) -> list[tup
     all_three = args.staff * (1 + args.training_per_worker) + args.workplaces
     return [
         ("baseline: csv.reader, all three files", all_three, lambda: _baseline(files)),
-        ("workplace + staff (report only)", workplace_and_staff,
-         lambda: read_upload(staff_only, AccountSnapshot(), TODAY, keep_records=False)),
-        ("workplace + staff, keeping records", workplace_and_staff,
-         lambda: read_upload(staff_only, AccountSnapshot(), TODAY, keep_records=True)),
-        ("all three (report only)", all_three,
-         lambda: read_upload(files, AccountSnapshot(), TODAY, keep_records=False)),
-        ("all three, keeping records", all_three,
-         lambda: read_upload(files, AccountSnapshot(), TODAY, keep_records=True)),
-    ]  # fmt: skip
+        (
+            "workplace + staff (report only)",
+            workplace_and_staff,
+            lambda: read_upload(staff_only, AccountSnapshot(), TODAY, keep_records=False),
+        ),
+        (
+            "workplace + staff, keeping records",
+            workplace_and_staff,
+            lambda: read_upload(staff_only, AccountSnapshot(), TODAY, keep_records=True),
+        ),
+        (
+            "all three (report only)",
+            all_three,
+            lambda: read_upload(files, AccountSnapshot(), TODAY, keep_records=False),
+        ),
+        (
+            "all three, keeping records",
+            all_three,
+            lambda: read_upload(files, AccountSnapshot(), TODAY, keep_records=True),
+        ),
+    ]
 
 
 def main() -> None:
@@ -226,8 +336,10 @@ def _report(files: list[tuple[str, bytes]], args: argparse.Namespace, directory:
     print(f"runs per case: {args.runs} (medians) on {os.cpu_count()} CPUs; load = 1-minute load average")
     print("rows/s use wall-clock time; cpu s is this process's only (the workers' is not in it)")
     print()
-    header = (f"{'case':<36} {'rows':>8} {'wall s':>7} {'rows/s':>8} {'cpu s':>6} {'peak MB':>7} "
-              f"{'+workers':>8} {'x baseline':>10} {'load':>9}")  # fmt: skip
+    header = (
+        f"{'case':<36} {'rows':>8} {'wall s':>7} {'rows/s':>8} {'cpu s':>6} {'peak MB':>7} "
+        f"{'+workers':>8} {'x baseline':>10} {'load':>9}"
+    )
     print(header)
     baseline_wall = 0.0
     for case, (label, rows, function) in enumerate(cases):
@@ -236,8 +348,10 @@ def _report(files: list[tuple[str, bytes]], args: argparse.Namespace, directory:
         baseline_wall = baseline_wall or wall
         peak, with_workers = _peak_mb(directory, case, args)
         load = f"{load_before:.1f}-{os.getloadavg()[0]:.1f}"
-        print(f"{label:<36} {rows:>8,} {wall:>7.2f} {rows / wall:>8,.0f} {cpu:>6.2f} {peak:>7,.0f} "
-              f"{with_workers:>8,.0f} {wall / baseline_wall:>10.1f} {load:>9}")  # fmt: skip
+        print(
+            f"{label:<36} {rows:>8,} {wall:>7.2f} {rows / wall:>8,.0f} {cpu:>6.2f} {peak:>7,.0f} "
+            f"{with_workers:>8,.0f} {wall / baseline_wall:>10.1f} {load:>9}"
+        )
     if args.tracemalloc:
         print()
         print("Python allocations at peak (tracemalloc) in this process, validating all three files:")

@@ -213,8 +213,12 @@ def main() -> None:
     parser.add_argument("--postcodes", type=int, default=300, help="how many workplace postcodes to search from")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--keep", action="store_true", help="keep the database (and reuse it next time)")
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="mean pause in seconds between a client's searches (0: none, the server saturates)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause in seconds between a client's searches (0: none, the server saturates)",
+    )
     args = parser.parse_args()
     base = args.postgres.rstrip("/")
     env = {**os.environ, "DATABASE_URL": f"{base}/{DB}", "AXES_FAILURE_LIMIT": "100000"}

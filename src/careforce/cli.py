@@ -19,7 +19,9 @@ def _setup_django() -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="careforce", description="The West Midlands adult social care workforce platform")
+    parser = argparse.ArgumentParser(
+        prog="careforce", description="The West Midlands adult social care workforce platform"
+    )
     subparsers = parser.add_subparsers(dest="command", required=True)
     # every module in careforce.commands adds its own subcommand
     for info in sorted(pkgutil.iter_modules(careforce.commands.__path__), key=lambda m: m.name):

@@ -15,8 +15,13 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DEMO = "demo.careforce.test"
 
@@ -33,12 +38,26 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "CAREFORCE_DATA_DIR": str(data_dir), "AXES_FAILURE_LIMIT": "50"}
     env.pop("DATABASE_URL", None)  # the embedded database, as a newcomer runs it
     careforce = [sys.executable, "-m", "careforce.cli"]
-    subprocess.run([*careforce, "demo", "--size", "small", "--load-only"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*careforce, "demo", "--size", "small", "--load-only"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "careforce.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--threads", "4"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "careforce.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):

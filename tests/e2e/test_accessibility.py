@@ -20,8 +20,9 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["/", "/working-in-care", "/about-the-data", "/privacy", "/accessibility",
-                                  "/sign-in", "/no-such-page"])
+@pytest.mark.parametrize(
+    "path", ["/", "/working-in-care", "/about-the-data", "/privacy", "/accessibility", "/sign-in", "/no-such-page"]
+)
 def test_public_pages_are_accessible(page, path):
     page.goto(path)
     assert_accessible(page)

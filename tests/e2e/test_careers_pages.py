@@ -10,9 +10,20 @@ from .test_accessibility import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
-PUBLIC = ["/care-jobs/", "/care-jobs/roles", "/care-jobs/roles/8", "/care-jobs/pay", "/care-jobs/ways-in",
-          "/care-jobs/career-pathway", "/care-jobs/myths", "/care-jobs/postcode-data", "/care-jobs/is-care-right-for-me",
-          "/care-jobs/is-care-right-for-me/questions", "/care-jobs/search", "/care-jobs/create-account"]
+PUBLIC = [
+    "/care-jobs/",
+    "/care-jobs/roles",
+    "/care-jobs/roles/8",
+    "/care-jobs/pay",
+    "/care-jobs/ways-in",
+    "/care-jobs/career-pathway",
+    "/care-jobs/myths",
+    "/care-jobs/postcode-data",
+    "/care-jobs/is-care-right-for-me",
+    "/care-jobs/is-care-right-for-me/questions",
+    "/care-jobs/search",
+    "/care-jobs/create-account",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC)
@@ -57,8 +68,9 @@ def test_self_assessment_errors_and_result_are_accessible(page):
 
 
 def test_apply_on_a_phone_sized_screen_without_a_cv(browser, base_url):
-    context = browser.new_context(base_url=base_url, bypass_csp=True, viewport={"width": 375, "height": 667},
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        base_url=base_url, bypass_csp=True, viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     try:
         page.goto("/care-jobs/search")

@@ -12,9 +12,15 @@ COVENTRY, REGION = "E08000026", "E12000005"
 @pytest.mark.parametrize(
     ("who", "paths"),
     [
-        ("analyst", [f"/intelligence/measures/{COVENTRY}", f"/intelligence/measures/{COVENTRY}/turnover-rate",
-                     f"/intelligence/measures/{COVENTRY}/gender?by=job_role",
-                     f"/intelligence/measures/{COVENTRY}/vacancy-rate?by=trend"]),
+        (
+            "analyst",
+            [
+                f"/intelligence/measures/{COVENTRY}",
+                f"/intelligence/measures/{COVENTRY}/turnover-rate",
+                f"/intelligence/measures/{COVENTRY}/gender?by=job_role",
+                f"/intelligence/measures/{COVENTRY}/vacancy-rate?by=trend",
+            ],
+        ),
         ("lead", [f"/intelligence/measures/{REGION}", f"/intelligence/measures/{REGION}/median-hourly-pay?by=council"]),
         ("manager", ["/intelligence/provider", "/intelligence/provider/disability"]),
     ],
@@ -35,5 +41,7 @@ def test_an_analyst_goes_from_the_dashboard_to_a_breakdown_and_downloads_it(page
     assert "by main service" in page.locator("main table caption").inner_text()
     with page.expect_download() as info:
         page.get_by_role("link", name="Download the table as CSV").click()
-    assert info.value.suggested_filename == f"careforce-turnover-rate-{COVENTRY}-main-service-2026-11-01.csv" \
+    assert (
+        info.value.suggested_filename == f"careforce-turnover-rate-{COVENTRY}-main-service-2026-11-01.csv"
         or info.value.suggested_filename.startswith(f"careforce-turnover-rate-{COVENTRY}-main-service-")
+    )

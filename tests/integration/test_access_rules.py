@@ -21,8 +21,10 @@ def test_every_route_declares_an_access_rule():
     assert missing == []
 
 
-@pytest.mark.parametrize("path", ["/provider/workplaces", "/provider/my-record", "/intelligence/area",
-                                  "/intelligence/region", "/your-account"])
+@pytest.mark.parametrize(
+    "path",
+    ["/provider/workplaces", "/provider/my-record", "/intelligence/area", "/intelligence/region", "/your-account"],
+)
 def test_signed_out_visitors_are_sent_to_sign_in(client, path):
     response = client.get(path)
     assert response.status_code == 302

@@ -7,30 +7,37 @@ from test_intelligence_helpers import BIRMINGHAM, COVENTRY, REGION, caption, csv
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", [
-    f"/intelligence/measures/{BIRMINGHAM}",
-    f"/intelligence/measures/{BIRMINGHAM}/turnover-rate",
-    f"/intelligence/measures/{BIRMINGHAM}/turnover-rate?by=job_role",
-    f"/intelligence/measures/{BIRMINGHAM}/turnover-rate.csv",
-    f"/intelligence/measures/{BIRMINGHAM}/gender.xlsx?by=sector",
-    f"/intelligence/measures/{REGION}",
-    f"/intelligence/measures/{REGION}/filled-posts?by=council",
-    f"/intelligence/measures/{REGION}/filled-posts.ods?by=council",
-    "/intelligence/measures/region",
-    f"/intelligence/measures/{COVENTRY}/no-such-measure",
-    f"/intelligence/measures/{COVENTRY}/gender.pdf",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/intelligence/measures/{BIRMINGHAM}",
+        f"/intelligence/measures/{BIRMINGHAM}/turnover-rate",
+        f"/intelligence/measures/{BIRMINGHAM}/turnover-rate?by=job_role",
+        f"/intelligence/measures/{BIRMINGHAM}/turnover-rate.csv",
+        f"/intelligence/measures/{BIRMINGHAM}/gender.xlsx?by=sector",
+        f"/intelligence/measures/{REGION}",
+        f"/intelligence/measures/{REGION}/filled-posts?by=council",
+        f"/intelligence/measures/{REGION}/filled-posts.ods?by=council",
+        "/intelligence/measures/region",
+        f"/intelligence/measures/{COVENTRY}/no-such-measure",
+        f"/intelligence/measures/{COVENTRY}/gender.pdf",
+    ],
+)
 def test_analyst_gets_not_found_for_other_areas_and_unknown_measures_or_formats(as_analyst, path):
     assert as_analyst.get(path).status_code == 404
 
 
 def test_query_parameters_cannot_widen_what_an_analyst_sees(as_analyst):
-    page = as_analyst.get(f"/intelligence/measures/{COVENTRY}/filled-posts",
-                          {"by": "council", "area": BIRMINGHAM, "council": BIRMINGHAM})
+    page = as_analyst.get(
+        f"/intelligence/measures/{COVENTRY}/filled-posts", {"by": "council", "area": BIRMINGHAM, "council": BIRMINGHAM}
+    )
     assert page.status_code == 200
     assert caption(page).startswith("Filled posts in Coventry, on")
-    rows = csv_rows(as_analyst.get(f"/intelligence/measures/{COVENTRY}/filled-posts.csv",
-                                   {"by": "council", "area": BIRMINGHAM}).content)
+    rows = csv_rows(
+        as_analyst.get(
+            f"/intelligence/measures/{COVENTRY}/filled-posts.csv", {"by": "council", "area": BIRMINGHAM}
+        ).content
+    )
     assert rows[0][0] == "Area" and rows[1][0] == "Coventry"
     assert not any(r[0] in ("Birmingham", "All (West Midlands)") for r in rows)
 

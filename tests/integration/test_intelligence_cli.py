@@ -18,8 +18,24 @@ def test_metrics_csv_is_byte_for_byte_the_pages_download(as_analyst, capsys):
 
 def test_metrics_for_the_region_by_council_writes_a_spreadsheet(as_lead, tmp_path, capsys):
     out = tmp_path / "pay.xlsx"
-    assert main(["metrics", "--area", "region", "--measure", "median_hourly_pay", "--by", "council",
-                 "--format", "xlsx", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "metrics",
+                "--area",
+                "region",
+                "--measure",
+                "median_hourly_pay",
+                "--by",
+                "council",
+                "--format",
+                "xlsx",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     download = as_lead.get(f"/intelligence/measures/{REGION}/median-hourly-pay.xlsx", {"by": "council"}).content
     assert xlsx_rows(out.read_bytes()) == xlsx_rows(download)
     assert "Wrote Median hourly pay in West Midlands by council" in capsys.readouterr().err

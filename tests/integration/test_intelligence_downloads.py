@@ -20,8 +20,10 @@ CONTENT_TYPES = {
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods"])
-@pytest.mark.parametrize(("measure", "by"), [("gender", "main_service"), ("turnover-rate", "job_role"),
-                                             ("median-hourly-pay", ""), ("vacancy-rate", "trend")])
+@pytest.mark.parametrize(
+    ("measure", "by"),
+    [("gender", "main_service"), ("turnover-rate", "job_role"), ("median-hourly-pay", ""), ("vacancy-rate", "trend")],
+)
 def test_each_download_holds_exactly_the_table_on_the_page(as_analyst, fmt, measure, by):
     path = f"/intelligence/measures/{COVENTRY}/{measure}"
     shown = page_table(as_analyst.get(path, {"by": by}))
@@ -29,8 +31,10 @@ def test_each_download_holds_exactly_the_table_on_the_page(as_analyst, fmt, meas
     assert response.status_code == 200
     assert response["Content-Type"] == CONTENT_TYPES[fmt]
     split = (by or "none").replace("_", "-")
-    assert response["Content-Disposition"] == \
-        f'attachment; filename="careforce-{measure}-{COVENTRY}-{split}-2026-11-01.{fmt}"'
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="careforce-{measure}-{COVENTRY}-{split}-2026-11-01.{fmt}"'
+    )
     assert_same_table(shown, READERS[fmt](response.content))
 
 
@@ -50,15 +54,21 @@ def _text_of(fmt: str, content: bytes) -> str:
 
 
 def test_no_download_holds_a_worker_reference_or_a_date_of_birth(as_analyst, as_lead):
-    births = {d.isoformat() for d in Worker.objects.filter(date_of_birth__isnull=False)
-              .values_list("date_of_birth", flat=True)}
+    births = {
+        d.isoformat()
+        for d in Worker.objects.filter(date_of_birth__isnull=False).values_list("date_of_birth", flat=True)
+    }
     references = re.compile(r"\b[WL]\d{6}\b")
-    for client, area, splits in ((as_analyst, COVENTRY, ("", "job_role", "trend")),
-                                 (as_lead, REGION, ("council", "main_service"))):
+    for client, area, splits in (
+        (as_analyst, COVENTRY, ("", "job_role", "trend")),
+        (as_lead, REGION, ("council", "main_service")),
+    ):
         for m in MEASURES:
             for by in splits:
                 for fmt in ("csv", "xlsx", "ods") if m.id in ("age_band", "headcount") else ("csv",):
-                    text = _text_of(fmt, client.get(f"/intelligence/measures/{area}/{m.id.replace('_', '-')}.{fmt}",
-                                                    {"by": by}).content)
+                    text = _text_of(
+                        fmt,
+                        client.get(f"/intelligence/measures/{area}/{m.id.replace('_', '-')}.{fmt}", {"by": by}).content,
+                    )
                     assert not references.search(text), (m.id, by, fmt)
                     assert not any(day in text for day in births), (m.id, by, fmt)

@@ -24,8 +24,11 @@ def test_the_demo_region_has_a_return_for_today_and_each_of_five_past_year_ends(
 def test_recording_returns_again_replaces_the_days_returns_with_the_current_vacancies():
     place = Workplace.objects.filter(total_perm_temp__isnull=False).first()
     Vacancy.objects.create(workplace=place, job_role=10, number_of_posts=3, posted_on=AS_OF)
-    before = sum(ReturnVacancy.objects.filter(workplace_return__workplace=place, workplace_return__as_of=AS_OF,
-                                              job_role=10).values_list("vacancies", flat=True))
+    before = sum(
+        ReturnVacancy.objects.filter(
+            workplace_return__workplace=place, workplace_return__as_of=AS_OF, job_role=10
+        ).values_list("vacancies", flat=True)
+    )
     record_returns(AS_OF)
     stated = WorkplaceReturn.objects.get(workplace=place, as_of=AS_OF)
     assert stated.total_perm_temp == place.total_perm_temp

@@ -24,8 +24,18 @@ def test_analyst_starts_from_coventrys_dashboard_listing_every_measure_beside_pu
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.title.get_text(strip=True) == "Workforce measures for Coventry – careforce"
     rows = {r[0]: r for r in page_table(response)[1:]}
-    assert {"Filled posts", "Vacancy rate", "Staff turnover rate", "Median hourly pay", "Gender", "Ethnic group",
-            "Nationality", "Disability", "Care Certificate", "Days lost to sickness"} <= set(rows)
+    assert {
+        "Filled posts",
+        "Vacancy rate",
+        "Staff turnover rate",
+        "Median hourly pay",
+        "Gender",
+        "Ethnic group",
+        "Nationality",
+        "Disability",
+        "Care Certificate",
+        "Days lost to sickness",
+    } <= set(rows)
     assert rows["Filled posts"][2] == f"{_staff(workplace__council_id=COVENTRY):,}"
     turnover_published = rows["Staff turnover rate"][3]
     assert re.search(r"England \d{4}/\d{2} \(published: staff turnover rate\)", turnover_published)

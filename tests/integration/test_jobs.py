@@ -38,8 +38,9 @@ def test_a_job_runs_after_commit_and_its_result_is_kept(django_capture_on_commit
 
 
 @override_settings(JOBS_BACKEND="immediate")
-def test_a_failed_job_shows_its_reason_to_the_person_who_started_it(django_capture_on_commit_callbacks, as_manager,
-                                                                      as_lead):
+def test_a_failed_job_shows_its_reason_to_the_person_who_started_it(
+    django_capture_on_commit_callbacks, as_manager, as_lead
+):
     with django_capture_on_commit_callbacks(execute=True):
         job = submit("test", "Checking your upload", f"{__name__}.broken", {}, _manager())
     page = as_manager.get(f"/jobs/{job.pk}").content.decode()

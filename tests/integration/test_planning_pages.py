@@ -55,7 +55,7 @@ def test_the_start_page_explains_the_model_and_links_onwards(as_analyst, as_lead
     assert "What the model does" in page and 'href="/planning/new-run"' in page
     assert 'href="/planning/region"' not in page
     assert 'href="/planning/region"' in as_lead.get("/planning/").content.decode()
-    assert '>Planning<' in page  # the navigation item
+    assert ">Planning<" in page  # the navigation item
 
 
 def test_rates_from_records_differ_from_published_rates_and_pool_small_cells():
@@ -77,9 +77,16 @@ def test_rates_from_records_differ_from_published_rates_and_pool_small_cells():
 
 def test_a_run_with_rates_from_records_says_so_and_differs_from_published(as_analyst):
     def recruits(source: str) -> str:
-        response = as_analyst.post("/planning/new-run", {
-            "scenarios": ["baseline"], "demand_method": "sfc", "draws": "20", "to_year": "2030",
-            "rate_source": source})
+        response = as_analyst.post(
+            "/planning/new-run",
+            {
+                "scenarios": ["baseline"],
+                "demand_method": "sfc",
+                "draws": "20",
+                "to_year": "2030",
+                "rate_source": source,
+            },
+        )
         page = as_analyst.get(response["Location"]).content.decode()
         return page.split("Recruits needed in the year", 1)[1].split("</tr>", 1)[0]
 

@@ -20,8 +20,14 @@ def results_in_tmp(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 def run_form(**changes: object) -> dict[str, object]:
-    data = {"scenarios": ["baseline"], "scenario_text": "", "demand_method": "sfc", "draws": DRAWS,
-            "to_year": "2035", "rate_source": "published"}
+    data = {
+        "scenarios": ["baseline"],
+        "scenario_text": "",
+        "demand_method": "sfc",
+        "draws": DRAWS,
+        "to_year": "2035",
+        "rate_source": "published",
+    }
     data.update(changes)
     return data
 
@@ -36,8 +42,10 @@ def table_rows(page: str, table_id: str) -> list[list[str]]:
     table = re.search(rf'<table class="govuk-table" id="{table_id}">(.*?)</table>', page, re.S)
     assert table, f"no table {table_id}"
     body = table.group(1).split("<tbody", 1)[1]
-    return [[unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+    return [
+        [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    ]
 
 
 def test_an_analyst_runs_the_baseline_for_coventry_and_sees_only_coventry(as_analyst):
@@ -63,8 +71,14 @@ def test_an_analyst_runs_the_baseline_for_coventry_and_sees_only_coventry(as_ana
 def test_an_analyst_cannot_open_or_download_a_leads_or_another_councils_run(as_analyst, as_lead):
     lead_run = start(as_lead)
     assert as_lead.get(lead_run).status_code == 200
-    other = ProjectionRun.objects.create(council_id=BIRMINGHAM, scenario_names=["baseline"], draws=20, seed=1,
-                                         to_year=2035, status=ProjectionRun.Status.DONE)
+    other = ProjectionRun.objects.create(
+        council_id=BIRMINGHAM,
+        scenario_names=["baseline"],
+        draws=20,
+        seed=1,
+        to_year=2035,
+        status=ProjectionRun.Status.DONE,
+    )
     for path in (lead_run, f"/planning/runs/{other.pk}"):
         assert as_analyst.get(path).status_code == 404
         assert as_analyst.get(path + "/status").status_code == 404
@@ -92,8 +106,10 @@ def test_no_scenario_chosen_and_too_many_draws_are_refused(as_analyst):
 
 
 def test_a_written_scenario_runs_beside_the_baseline_and_is_saved_for_the_council(as_analyst):
-    text = ('name = "coventry-retention"\ntitle = "Coventry keeps its care workers"\n\n[[changes]]\n'
-            'parameter = "turnover_rate"\nop = "multiply"\nvalue = 0.7\nroles = ["care_worker"]\n')
+    text = (
+        'name = "coventry-retention"\ntitle = "Coventry keeps its care workers"\n\n[[changes]]\n'
+        'parameter = "turnover_rate"\nop = "multiply"\nvalue = 0.7\nroles = ["care_worker"]\n'
+    )
     location = start(as_analyst, scenarios=[], scenario_text=text)
     page = as_analyst.get(location).content.decode()
     rows = table_rows(page, "comparison")
@@ -107,7 +123,8 @@ def test_a_written_scenario_runs_beside_the_baseline_and_is_saved_for_the_counci
 
 @override_settings(JOBS_BACKEND="immediate")
 def test_a_big_run_goes_to_the_background_with_progress_and_links_to_its_results(
-        as_lead, django_capture_on_commit_callbacks):
+    as_lead, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         location = start(as_lead, draws="201", to_year="2030")
     assert location.endswith("/status")
@@ -135,21 +152,28 @@ def test_downloads_hold_the_same_rows_as_the_page_table(as_lead):
     assert csv_response["Content-Disposition"].startswith('attachment; filename="careforce-projection-E12000005-')
     csv = {}
     for council, role, year, scenario, measure, statistic, value in list(
-            csvlib.reader(csv_response.content.decode().splitlines()))[1:]:
+        csvlib.reader(csv_response.content.decode().splitlines())
+    )[1:]:
         csv[(council, role, int(year), scenario, measure, statistic)] = float(value)
     parquet_response = as_lead.get(location + "/results.parquet")
     assert ".parquet" in parquet_response["Content-Disposition"]
     table = pq.read_table(io.BytesIO(b"".join(parquet_response.streaming_content))).to_pylist()
-    parquet = {(r["council"], r["role"], r["year"], r["scenario"], r["measure"], r["statistic"]): r["value"]
-               for r in table}
+    parquet = {
+        (r["council"], r["role"], r["year"], r["scenario"], r["measure"], r["statistic"]): r["value"] for r in table
+    }
     assert len(parquet) == len(csv) == ProjectionRun.objects.get().rows
-    book = load_workbook(io.BytesIO(b"".join(as_lead.get(location + "/results.xlsx").streaming_content)),
-                         read_only=True)
+    book = load_workbook(
+        io.BytesIO(b"".join(as_lead.get(location + "/results.xlsx").streaming_content)), read_only=True
+    )
     sheet = list(book["Results"].iter_rows(values_only=True))
     header = sheet[0]
     xlsx = {(r[2], r[4], r[5], r[0], r[1]): dict(zip(header[6:], r[6:], strict=True)) for r in sheet[1:]}
-    labels = {"New jobs since 2022/23": "new_jobs", "Recruits needed in the year": "recruits_needed",
-              "Filled posts": "filled_posts", "Posts required (demand)": "demand_posts"}
+    labels = {
+        "New jobs since 2022/23": "new_jobs",
+        "Recruits needed in the year": "recruits_needed",
+        "Filled posts": "filled_posts",
+        "Posts required (demand)": "demand_posts",
+    }
     checked = 0
     for label, year, p5, p50, p95 in rows:
         if label not in labels:

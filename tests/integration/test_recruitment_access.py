@@ -32,26 +32,41 @@ def _other_providers_manager() -> Client:
 def _urls(vacancy: Vacancy, application: Application) -> tuple[list[str], list[tuple[str, dict]]]:
     a, v = application.pk, vacancy.pk
     start = {"start_date-day": "1", "start_date-month": "12", "start_date-year": "2026"}
-    pages = [f"/recruitment/vacancies/{v}/applicants", f"/recruitment/applicants/{a}",
-             f"/recruitment/applicants/{a}/stage", f"/recruitment/applicants/{a}/interview-scores",
-             f"/recruitment/applicants/{a}/hire", f"/recruitment/applicants/{a}/hire/check"]
-    posts = [(f"/recruitment/vacancies/{v}/publish", {"publish": "no"}),
-             (f"/recruitment/applicants/{a}/shortlist", {}),
-             (f"/recruitment/applicants/{a}/stage", {"stage": "not_progressed", "reason": "Taken"}),
-             (f"/recruitment/applicants/{a}/interview-scores",
-              {**{f"score_{k}": "1" for k in VALUES}, "panel_included_person_with_lived_experience": "no"}),
-             (f"/recruitment/applicants/{a}/hire", start),
-             (f"/recruitment/applicants/{a}/hire/check", {})]
+    pages = [
+        f"/recruitment/vacancies/{v}/applicants",
+        f"/recruitment/applicants/{a}",
+        f"/recruitment/applicants/{a}/stage",
+        f"/recruitment/applicants/{a}/interview-scores",
+        f"/recruitment/applicants/{a}/hire",
+        f"/recruitment/applicants/{a}/hire/check",
+    ]
+    posts = [
+        (f"/recruitment/vacancies/{v}/publish", {"publish": "no"}),
+        (f"/recruitment/applicants/{a}/shortlist", {}),
+        (f"/recruitment/applicants/{a}/stage", {"stage": "not_progressed", "reason": "Taken"}),
+        (
+            f"/recruitment/applicants/{a}/interview-scores",
+            {**{f"score_{k}": "1" for k in VALUES}, "panel_included_person_with_lived_experience": "no"},
+        ),
+        (f"/recruitment/applicants/{a}/hire", start),
+        (f"/recruitment/applicants/{a}/hire/check", {}),
+    ]
     return pages, posts
 
 
 def _snapshot(vacancy: Vacancy, application: Application) -> tuple:
     application.refresh_from_db()
     vacancy.refresh_from_db()
-    return (vacancy.is_published, application.stage, application.shortlisted, application.not_progressed_reason,
-            application.hired_worker_id, ApplicationEvent.objects.filter(application=application).count(),
-            InterviewScore.objects.filter(application=application).count(),
-            Worker.objects.filter(workplace=vacancy.workplace).count())
+    return (
+        vacancy.is_published,
+        application.stage,
+        application.shortlisted,
+        application.not_progressed_reason,
+        application.hired_worker_id,
+        ApplicationEvent.objects.filter(application=application).count(),
+        InterviewScore.objects.filter(application=application).count(),
+        Worker.objects.filter(workplace=vacancy.workplace).count(),
+    )
 
 
 def test_another_providers_manager_gets_404_on_every_applicant_and_vacancy_url_and_nothing_changes():
@@ -98,8 +113,13 @@ def test_only_staff_reach_the_referral_pages(request, who):
     vacancy = _own_vacancy()
     client = request.getfixturevalue(who)
     assert client.get("/recruitment/refer-a-friend").status_code == 403
-    assert client.post(f"/recruitment/refer-a-friend/{vacancy.pk}",
-                       {"friend_name": "Ray Sun", "friend_email": "ray@example.com", "consent": "on"}).status_code == 403
+    assert (
+        client.post(
+            f"/recruitment/refer-a-friend/{vacancy.pk}",
+            {"friend_name": "Ray Sun", "friend_email": "ray@example.com", "consent": "on"},
+        ).status_code
+        == 403
+    )
 
 
 def test_signed_out_visitors_are_sent_to_sign_in_without_personal_data_in_the_address(client):

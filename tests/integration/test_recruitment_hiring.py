@@ -26,13 +26,15 @@ def text(response) -> str:  # type: ignore[no-untyped-def]
 
 def new_vacancy(**fields) -> Vacancy:  # type: ignore[no-untyped-def]
     workplace = Workplace.objects.filter(organisation=user("manager").organisation).order_by("pk").first()
-    return Vacancy.objects.create(workplace=workplace, posted_on=date(2026, 10, 1),
-                                  **{"is_published": True, "job_role": 8, **fields})
+    return Vacancy.objects.create(
+        workplace=workplace, posted_on=date(2026, 10, 1), **{"is_published": True, "job_role": 8, **fields}
+    )
 
 
 def apply(vacancy: Vacancy, name: str, email: str) -> Application:
-    return submit_application(vacancy, {"full_name": name, "email": email, "has_right_to_work": True,
-                                        "availability": ["full_time"]})
+    return submit_application(
+        vacancy, {"full_name": name, "email": email, "has_right_to_work": True, "availability": ["full_time"]}
+    )
 
 
 def to_offer(client, application: Application) -> None:  # type: ignore[no-untyped-def]
@@ -42,8 +44,10 @@ def to_offer(client, application: Application) -> None:  # type: ignore[no-untyp
 
 
 def hire(client, application: Application, start: date):  # type: ignore[no-untyped-def]
-    client.post(f"/recruitment/applicants/{application.pk}/hire",
-                {"start_date-day": start.day, "start_date-month": start.month, "start_date-year": start.year})
+    client.post(
+        f"/recruitment/applicants/{application.pk}/hire",
+        {"start_date-day": start.day, "start_date-month": start.month, "start_date-year": start.year},
+    )
     return client.post(f"/recruitment/applicants/{application.pk}/hire/check", follow=True)
 
 
@@ -55,8 +59,10 @@ def test_hiring_creates_a_worker_with_care_certificate_not_started_in_the_staff_
     start = timezone.localdate() + timedelta(days=14)
     before = Worker.objects.filter(workplace=vacancy.workplace).count()
 
-    as_manager.post(f"/recruitment/applicants/{application.pk}/hire",
-                    {"start_date-day": start.day, "start_date-month": start.month, "start_date-year": start.year})
+    as_manager.post(
+        f"/recruitment/applicants/{application.pk}/hire",
+        {"start_date-day": start.day, "start_date-month": start.month, "start_date-year": start.year},
+    )
     check = text(as_manager.get(f"/recruitment/applicants/{application.pk}/hire/check"))
     assert "Check before you hire" in check and f"{start:%-d %B %Y}" in check and "Not started" in check
     assert Worker.objects.filter(workplace=vacancy.workplace).count() == before  # nothing created until confirmed
@@ -71,8 +77,9 @@ def test_hiring_creates_a_worker_with_care_certificate_not_started_in_the_staff_
 
     current = Worker.objects.filter(workplace=vacancy.workplace, left_on__isnull=True).count()
     last_page = ceil(current / 50)
-    staff = BeautifulSoup(as_manager.get(f"/provider/workplaces/{vacancy.workplace.pk}/staff?page={last_page}")
-                          .content, "html.parser")
+    staff = BeautifulSoup(
+        as_manager.get(f"/provider/workplaces/{vacancy.workplace.pk}/staff?page={last_page}").content, "html.parser"
+    )
     row = next(tr for tr in staff.select("tbody tr") if worker.local_identifier in tr.get_text())
     assert f"{start:%-d %B %Y}" in row.get_text() and "Not started" in row.get_text()
 
@@ -93,11 +100,17 @@ def test_a_start_date_must_be_a_real_date_within_a_year(as_manager):
     application = apply(new_vacancy(), "Max Nye", "max@example.com")
     to_offer(as_manager, application)
     far = timezone.localdate() + timedelta(days=800)
-    for answers, message in (({"start_date-day": "31", "start_date-month": "2", "start_date-year": "2027"},
-                              "Start date must be a real date"),
-                             ({"start_date-day": far.day, "start_date-month": far.month, "start_date-year": far.year},
-                              "Start date must be within a year of today"),
-                             ({}, "Enter the start date")):
+    for answers, message in (
+        (
+            {"start_date-day": "31", "start_date-month": "2", "start_date-year": "2027"},
+            "Start date must be a real date",
+        ),
+        (
+            {"start_date-day": far.day, "start_date-month": far.month, "start_date-year": far.year},
+            "Start date must be within a year of today",
+        ),
+        ({}, "Enter the start date"),
+    ):
         response = as_manager.post(f"/recruitment/applicants/{application.pk}/hire", answers)
         assert message in text(response)
     application.refresh_from_db()
@@ -109,12 +122,15 @@ def test_a_staff_member_refers_a_friend_and_sees_the_referral_reach_3_and_6_mont
     page = text(as_staff.get("/recruitment/refer-a-friend"))
     assert "Weekend support worker" in page and "You have not referred anyone yet" in page
 
-    refused = as_staff.post(f"/recruitment/refer-a-friend/{vacancy.pk}", {"friend_name": "Nia Obi",
-                                                                         "friend_email": "not-an-email"})
+    refused = as_staff.post(
+        f"/recruitment/refer-a-friend/{vacancy.pk}", {"friend_name": "Nia Obi", "friend_email": "not-an-email"}
+    )
     assert "Enter an email address in the correct format" in text(refused)
     assert "Confirm your friend has agreed to share their details" in text(refused)
-    as_staff.post(f"/recruitment/refer-a-friend/{vacancy.pk}",
-                  {"friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"})
+    as_staff.post(
+        f"/recruitment/refer-a-friend/{vacancy.pk}",
+        {"friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"},
+    )
     referral = Referral.objects.get(referrer=user("staff"))
     assert referral.vacancy == vacancy and referral.referrer_worker == user("staff").worker
     assert "Nia Obi" in text(as_staff.get("/recruitment/refer-a-friend"))
@@ -149,7 +165,9 @@ def test_staff_can_only_refer_to_their_employers_published_open_vacancies(as_sta
     elsewhere = Vacancy.objects.exclude(workplace__organisation=user("staff").organisation).first()
     for vacancy in (unpublished, closed, elsewhere):
         assert as_staff.get(f"/recruitment/refer-a-friend/{vacancy.pk}").status_code == 404
-        response = as_staff.post(f"/recruitment/refer-a-friend/{vacancy.pk}",
-                                 {"friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"})
+        response = as_staff.post(
+            f"/recruitment/refer-a-friend/{vacancy.pk}",
+            {"friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"},
+        )
         assert response.status_code == 404
     assert not Referral.objects.filter(referrer=user("staff")).exists()

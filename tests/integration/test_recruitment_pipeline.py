@@ -22,15 +22,26 @@ def manager() -> User:
 
 def new_vacancy(organisation, **fields) -> Vacancy:  # type: ignore[no-untyped-def]
     workplace = Workplace.objects.filter(organisation=organisation).order_by("pk").first()
-    return Vacancy.objects.create(workplace=workplace, job_role=8, posted_on=date(2026, 10, 1),
-                                  **{"is_published": True, **fields})
+    return Vacancy.objects.create(
+        workplace=workplace, job_role=8, posted_on=date(2026, 10, 1), **{"is_published": True, **fields}
+    )
 
 
 def apply(vacancy: Vacancy, name: str, email: str = "", **answers) -> Application:  # type: ignore[no-untyped-def]
-    return submit_application(vacancy, {
-        "full_name": name, "email": email or name.lower().replace(" ", ".") + "@example.com",
-        "phone": "07700 900456", "availability": ["weekends", "part_time", "made_up"], "has_right_to_work": True,
-        "has_driving_licence": True, "has_car": False, "about_you": "I cared for my dad.", **answers})
+    return submit_application(
+        vacancy,
+        {
+            "full_name": name,
+            "email": email or name.lower().replace(" ", ".") + "@example.com",
+            "phone": "07700 900456",
+            "availability": ["weekends", "part_time", "made_up"],
+            "has_right_to_work": True,
+            "has_driving_licence": True,
+            "has_car": False,
+            "about_you": "I cared for my dad.",
+            **answers,
+        },
+    )
 
 
 def text(response) -> str:  # type: ignore[no-untyped-def]
@@ -59,8 +70,9 @@ def test_the_vacancy_list_publishes_and_takes_down_the_organisations_vacancies(a
 
 
 def test_a_closed_vacancy_cannot_be_published(as_manager):
-    vacancy = new_vacancy(manager().organisation, is_published=False,
-                          closing_date=timezone.localdate() - timedelta(days=3))
+    vacancy = new_vacancy(
+        manager().organisation, is_published=False, closing_date=timezone.localdate() - timedelta(days=3)
+    )
     response = as_manager.post(f"/recruitment/vacancies/{vacancy.pk}/publish", {"publish": "yes"}, follow=True)
     vacancy.refresh_from_db()
     assert not vacancy.is_published
@@ -75,8 +87,10 @@ def test_the_pipeline_lists_applicants_under_their_stage(as_manager):
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
     assert "New (2)" in headings and "Not progressed (1)" in headings and "Hired (0)" in headings
     new_table = soup.find("table", attrs={"aria-labelledby": "stage-new"})
-    assert [a.get_text(strip=True) for a in new_table.select("tbody a")] == [f"Applicant {first.pk}",
-                                                                             f"Applicant {second.pk}"]
+    assert [a.get_text(strip=True) for a in new_table.select("tbody a")] == [
+        f"Applicant {first.pk}",
+        f"Applicant {second.pk}",
+    ]
     assert "Withdrew" in soup.find("table", attrs={"aria-labelledby": "stage-not_progressed"}).get_text()
 
 
@@ -132,8 +146,11 @@ def test_moving_on_needs_shortlisting_first_and_the_first_contact_is_timed(as_ma
     as_manager.post(url, {"stage": "interview", "reason": ""})
     application.refresh_from_db()
     assert application.stage == Stage.INTERVIEW and application.first_contacted_at is not None
-    moves = list(ApplicationEvent.objects.filter(application=application).exclude(reason="Shortlisted")
-                 .values_list("from_stage", "to_stage"))
+    moves = list(
+        ApplicationEvent.objects.filter(application=application)
+        .exclude(reason="Shortlisted")
+        .values_list("from_stage", "to_stage")
+    )
     assert moves == [("", "new"), ("new", "contacted"), ("contacted", "interview")]
 
 
@@ -150,8 +167,11 @@ def test_interview_scores_are_saved_against_each_value_with_the_lived_experience
     as_manager.post(url, answers)
     saved = dict(InterviewScore.objects.filter(application=application).values_list("value", "score"))
     assert saved == dict(zip(VALUES, (4, 3, 3, 2, 4, 1, 3), strict=True))
-    assert all(InterviewScore.objects.filter(application=application)
-               .values_list("panel_included_person_with_lived_experience", flat=True))
+    assert all(
+        InterviewScore.objects.filter(application=application).values_list(
+            "panel_included_person_with_lived_experience", flat=True
+        )
+    )
     page = text(as_manager.get(f"/recruitment/applicants/{application.pk}"))
     assert "4 out of 4: Spoke warmly about her nan" in page and "20 out of 28" in page
     assert "A person who draws on care and support sat on the panel Yes" in page
@@ -159,8 +179,11 @@ def test_interview_scores_are_saved_against_each_value_with_the_lived_experience
     answers["panel_included_person_with_lived_experience"] = "no"
     as_manager.post(url, answers)  # scoring again replaces the scores
     assert InterviewScore.objects.filter(application=application).count() == 7
-    assert not any(InterviewScore.objects.filter(application=application)
-                   .values_list("panel_included_person_with_lived_experience", flat=True))
+    assert not any(
+        InterviewScore.objects.filter(application=application).values_list(
+            "panel_included_person_with_lived_experience", flat=True
+        )
+    )
 
 
 def test_median_time_to_first_contact_and_to_hire_from_hand_made_timestamps(as_manager):
@@ -171,9 +194,11 @@ def test_median_time_to_first_contact_and_to_hire_from_hand_made_timestamps(as_m
     for contact_hours, hire_days in ((2, 20), (10, 40), (30, None)):
         application = apply(vacancy, "Hal Ives")
         Application.objects.filter(pk=application.pk).update(
-            created_at=applied, first_contacted_at=applied + timedelta(hours=contact_hours),
+            created_at=applied,
+            first_contacted_at=applied + timedelta(hours=contact_hours),
             hired_at=applied + timedelta(days=hire_days) if hire_days else None,
-            stage=Stage.HIRED if hire_days else Stage.CONTACTED)
+            stage=Stage.HIRED if hire_days else Stage.CONTACTED,
+        )
     apply(vacancy, "Ida Jay")  # not yet contacted: left out of the medians
     page = text(as_manager.get("/recruitment/time-to-hire"))
     assert "Median time to first contact 10 hours (3 contacted)" in page

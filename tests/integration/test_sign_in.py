@@ -65,8 +65,10 @@ def test_repeated_failed_sign_ins_lock_the_account_even_with_the_right_password(
 
 
 def test_sign_in_does_not_follow_a_next_link_to_another_site():
-    response = Client().post("/sign-in?next=https://evil.example", {
-        "username": f"manager@{DEMO}", "password": DEMO_PASSWORD, "next": "https://evil.example"})
+    response = Client().post(
+        "/sign-in?next=https://evil.example",
+        {"username": f"manager@{DEMO}", "password": DEMO_PASSWORD, "next": "https://evil.example"},
+    )
     assert response["Location"] == "/provider/workplaces"
 
 

@@ -21,9 +21,14 @@ def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
 
 
 def _training(completed: date) -> dict[str, str]:
-    return {"category": str(FIRE_SAFETY), "name": "Fire warden", "accredited": "1",
-            "completed_on-day": str(completed.day), "completed_on-month": str(completed.month),
-            "completed_on-year": str(completed.year)}
+    return {
+        "category": str(FIRE_SAFETY),
+        "name": "Fire warden",
+        "accredited": "1",
+        "completed_on-day": str(completed.day),
+        "completed_on-month": str(completed.month),
+        "completed_on-year": str(completed.year),
+    }
 
 
 def test_a_staff_member_adds_changes_and_deletes_their_own_training_from_my_record(as_staff):
@@ -50,8 +55,12 @@ def test_a_staff_member_adds_changes_and_deletes_their_own_training_from_my_reco
 def test_a_staff_member_adds_and_removes_their_own_qualification(as_staff):
     me = _me()
     WorkerQualification.objects.filter(worker=me, qualification=3).delete()
-    assert as_staff.post("/provider/my-record/qualifications/add",
-                         {"qualification": "3", "year_achieved": "2021"})["Location"] == "/provider/my-record"
+    assert (
+        as_staff.post("/provider/my-record/qualifications/add", {"qualification": "3", "year_achieved": "2021"})[
+            "Location"
+        ]
+        == "/provider/my-record"
+    )
     held = WorkerQualification.objects.get(worker=me, qualification=3)
     assert "Health and social care NVQ (level 4)" in _soup(as_staff.get("/provider/my-record")).get_text()
     as_staff.post(f"/provider/my-record/qualifications/{held.pk}/remove")
@@ -65,18 +74,23 @@ def test_a_staff_member_cannot_change_anyone_elses_record_and_nothing_changes(as
     held = WorkerQualification.objects.create(worker=colleague, qualification=5, year_achieved=2017)
     before = (colleague.care_certificate, colleague.left_on)
     # the manager's pages are refused outright
-    for path in [f"/provider/workers/{colleague.pk}/training/add",
-                 f"/provider/workers/{colleague.pk}/training/{record.pk}/delete",
-                 f"/provider/workers/{colleague.pk}/qualifications/{held.pk}/remove",
-                 f"/provider/workers/{colleague.pk}/change/care-certificate",
-                 f"/provider/workers/{colleague.pk}/leaving/date",
-                 f"/provider/workers/{me.pk}/change/care-certificate",  # not even their own job details
-                 "/provider/training-due"]:
+    for path in [
+        f"/provider/workers/{colleague.pk}/training/add",
+        f"/provider/workers/{colleague.pk}/training/{record.pk}/delete",
+        f"/provider/workers/{colleague.pk}/qualifications/{held.pk}/remove",
+        f"/provider/workers/{colleague.pk}/change/care-certificate",
+        f"/provider/workers/{colleague.pk}/leaving/date",
+        f"/provider/workers/{me.pk}/change/care-certificate",  # not even their own job details
+        "/provider/training-due",
+    ]:
         assert as_staff.get(path).status_code == 403, path
         assert as_staff.post(path, _training(date(2026, 2, 2)) | {"care_certificate": "1"}).status_code == 403, path
     # their own pages cannot reach a colleague's record by its id
-    for path in [f"/provider/my-record/training/{record.pk}/change", f"/provider/my-record/training/{record.pk}/delete",
-                 f"/provider/my-record/qualifications/{held.pk}/remove"]:
+    for path in [
+        f"/provider/my-record/training/{record.pk}/change",
+        f"/provider/my-record/training/{record.pk}/delete",
+        f"/provider/my-record/qualifications/{held.pk}/remove",
+    ]:
         assert as_staff.get(path).status_code == 404, path
         assert as_staff.post(path, _training(date(2026, 2, 2))).status_code == 404, path
     record.refresh_from_db()

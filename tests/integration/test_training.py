@@ -19,10 +19,18 @@ def _organisation():  # type: ignore[no-untyped-def]
 def _worker(reference: str, other_provider: bool = False) -> Worker:
     """A new current worker with no training, at one of the manager's workplaces (or another provider's)."""
     workplaces = Workplace.objects.order_by("pk")
-    workplaces = workplaces.exclude(organisation=_organisation()) if other_provider else workplaces.filter(
-        organisation=_organisation())
-    return Worker.objects.create(workplace=workplaces.first(), local_identifier=reference, contract_type=1,
-                                 main_job_role=8, start_date=date(2024, 1, 8))
+    workplaces = (
+        workplaces.exclude(organisation=_organisation())
+        if other_provider
+        else workplaces.filter(organisation=_organisation())
+    )
+    return Worker.objects.create(
+        workplace=workplaces.first(),
+        local_identifier=reference,
+        contract_type=1,
+        main_job_role=8,
+        start_date=date(2024, 1, 8),
+    )
 
 
 def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
@@ -36,11 +44,20 @@ def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def _training(category: int, completed: date, expires: date | None = None, accredited: str = "1") -> dict[str, str]:
-    data = {"category": str(category), "name": "", "accredited": accredited, "completed_on-day": str(completed.day),
-            "completed_on-month": str(completed.month), "completed_on-year": str(completed.year)}
+    data = {
+        "category": str(category),
+        "name": "",
+        "accredited": accredited,
+        "completed_on-day": str(completed.day),
+        "completed_on-month": str(completed.month),
+        "completed_on-year": str(completed.year),
+    }
     if expires:
-        data |= {"expires_on-day": str(expires.day), "expires_on-month": str(expires.month),
-                 "expires_on-year": str(expires.year)}
+        data |= {
+            "expires_on-day": str(expires.day),
+            "expires_on-month": str(expires.month),
+            "expires_on-year": str(expires.year),
+        }
     return data
 
 
@@ -50,12 +67,17 @@ def test_a_manager_adds_changes_and_deletes_a_training_record(as_manager):
     assert "No training recorded." in page.get_text()
     assert page.find("a", string="Add a training record")["href"] == f"/provider/workers/{worker.pk}/training/add"
 
-    response = as_manager.post(f"/provider/workers/{worker.pk}/training/add",
-                               _training(FIRE_SAFETY, date(2026, 1, 5), date(2027, 1, 4)))
+    response = as_manager.post(
+        f"/provider/workers/{worker.pk}/training/add", _training(FIRE_SAFETY, date(2026, 1, 5), date(2027, 1, 4))
+    )
     assert response["Location"] == f"/provider/workers/{worker.pk}"
     record = TrainingRecord.objects.get(worker=worker)
     assert (record.category, record.completed_on, record.expires_on, record.accredited) == (
-        FIRE_SAFETY, date(2026, 1, 5), date(2027, 1, 4), 1)
+        FIRE_SAFETY,
+        date(2026, 1, 5),
+        date(2027, 1, 4),
+        1,
+    )
     row = _soup(as_manager.get(f"/provider/workers/{worker.pk}")).select_one("#training ~ table tbody tr")
     assert "Fire safety" in row.get_text() and "5 January 2026" in row.get_text() and "4 January 2027" in row.get_text()
 
@@ -75,7 +97,9 @@ def test_a_manager_adds_changes_and_deletes_a_training_record(as_manager):
 def test_bad_training_answers_are_refused_with_specific_messages_and_what_was_typed_is_kept(as_manager):
     worker = _worker("TRAIN-2")
     url = f"/provider/workers/{worker.pk}/training/add"
-    response = as_manager.post(url, _training(FIRE_SAFETY, date(2026, 3, 1), date(2026, 2, 1)) | {"name": "Fire marshal"})
+    response = as_manager.post(
+        url, _training(FIRE_SAFETY, date(2026, 3, 1), date(2026, 2, 1)) | {"name": "Fire marshal"}
+    )
     assert _summary(response) == [("Expiry date must be after the date completed", "#id_expires_on")]
     page = _soup(response)
     assert page.title.get_text(strip=True).startswith("Error: Add a training record")
@@ -84,9 +108,11 @@ def test_bad_training_answers_are_refused_with_specific_messages_and_what_was_ty
     assert page.select_one("#id_category option[selected]")["value"] == str(FIRE_SAFETY)
 
     response = as_manager.post(url, {"completed_on-day": "30", "completed_on-month": "2", "completed_on-year": "2026"})
-    assert _summary(response) == [("Select the training category", "#id_category"),
-                                  ("Select whether the training was accredited", "#id_accredited"),
-                                  ("Date completed must be a real date", "#id_completed_on")]
+    assert _summary(response) == [
+        ("Select the training category", "#id_category"),
+        ("Select whether the training was accredited", "#id_accredited"),
+        ("Date completed must be a real date", "#id_completed_on"),
+    ]
     future = date.today() + timedelta(days=5)
     response = as_manager.post(url, _training(FIRE_SAFETY, future))
     assert _summary(response) == [("Date completed must be today or in the past", "#id_completed_on")]
@@ -96,32 +122,65 @@ def test_bad_training_answers_are_refused_with_specific_messages_and_what_was_ty
 def test_training_expired_or_expiring_in_90_days_appears_on_training_due_and_other_training_does_not(as_manager):
     today = date.today()
     worker = _worker("DUE-1")
-    TrainingRecord.objects.create(worker=worker, category=FIRE_SAFETY, completed_on=today - timedelta(days=400),
-                                  expires_on=today - timedelta(days=35))  # expired
-    TrainingRecord.objects.create(worker=worker, category=DEMENTIA_CARE, completed_on=today - timedelta(days=300),
-                                  expires_on=today + timedelta(days=30))  # expires soon
-    TrainingRecord.objects.create(worker=worker, category=CONTROL_AND_RESTRAINT, completed_on=today - timedelta(days=20),
-                                  expires_on=today + timedelta(days=200))  # not due
+    TrainingRecord.objects.create(
+        worker=worker,
+        category=FIRE_SAFETY,
+        completed_on=today - timedelta(days=400),
+        expires_on=today - timedelta(days=35),
+    )  # expired
+    TrainingRecord.objects.create(
+        worker=worker,
+        category=DEMENTIA_CARE,
+        completed_on=today - timedelta(days=300),
+        expires_on=today + timedelta(days=30),
+    )  # expires soon
+    TrainingRecord.objects.create(
+        worker=worker,
+        category=CONTROL_AND_RESTRAINT,
+        completed_on=today - timedelta(days=20),
+        expires_on=today + timedelta(days=200),
+    )  # not due
     renewed = _worker("DUE-2")
-    TrainingRecord.objects.create(worker=renewed, category=FIRE_SAFETY, completed_on=today - timedelta(days=800),
-                                  expires_on=today - timedelta(days=400))  # expired, but done again since
-    TrainingRecord.objects.create(worker=renewed, category=FIRE_SAFETY, completed_on=today - timedelta(days=10),
-                                  expires_on=today + timedelta(days=355))
+    TrainingRecord.objects.create(
+        worker=renewed,
+        category=FIRE_SAFETY,
+        completed_on=today - timedelta(days=800),
+        expires_on=today - timedelta(days=400),
+    )  # expired, but done again since
+    TrainingRecord.objects.create(
+        worker=renewed,
+        category=FIRE_SAFETY,
+        completed_on=today - timedelta(days=10),
+        expires_on=today + timedelta(days=355),
+    )
     leaver = _worker("DUE-3")
     leaver.left_on = today - timedelta(days=1)
     leaver.save()
-    TrainingRecord.objects.create(worker=leaver, category=FIRE_SAFETY, completed_on=today - timedelta(days=400),
-                                  expires_on=today - timedelta(days=5))  # a leaver's training is not due
+    TrainingRecord.objects.create(
+        worker=leaver,
+        category=FIRE_SAFETY,
+        completed_on=today - timedelta(days=400),
+        expires_on=today - timedelta(days=5),
+    )  # a leaver's training is not due
     elsewhere = _worker("DUE-4", other_provider=True)
-    TrainingRecord.objects.create(worker=elsewhere, category=FIRE_SAFETY, completed_on=today - timedelta(days=400),
-                                  expires_on=today - timedelta(days=5))
+    TrainingRecord.objects.create(
+        worker=elsewhere,
+        category=FIRE_SAFETY,
+        completed_on=today - timedelta(days=400),
+        expires_on=today - timedelta(days=5),
+    )
 
     page = _soup(as_manager.get("/provider/training-due"))
     table = next(t for t in page.select("table") if t.caption.get_text(strip=True) == worker.workplace.name)
-    mine = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")
-            if tr.td.get_text(strip=True).startswith("DUE-")]
-    assert [(r[0].split(":")[0].strip(), r[1], r[3]) for r in mine] == [("DUE-1", "Fire safety", "Expired"),
-                                                                 ("DUE-1", "Dementia care", "Expires soon")]
+    mine = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in table.select("tbody tr")
+        if tr.td.get_text(strip=True).startswith("DUE-")
+    ]
+    assert [(r[0].split(":")[0].strip(), r[1], r[3]) for r in mine] == [
+        ("DUE-1", "Fire safety", "Expired"),
+        ("DUE-1", "Dementia care", "Expires soon"),
+    ]
     assert "DUE-4" not in page.get_text()
     expiries = [tr.select("td")[2].get_text(strip=True) for tr in table.select("tbody tr")]
     parsed = [datetime.strptime(e, "%d %B %Y").date() for e in expiries]
@@ -134,15 +193,18 @@ def test_a_manager_adds_and_removes_a_qualification_and_duplicates_and_future_ye
     worker = _worker("QUAL-1")
     url = f"/provider/workers/{worker.pk}/qualifications/add"
     assert as_manager.post(url, {"qualification": "2", "year_achieved": "2019"})["Location"] == (
-        f"/provider/workers/{worker.pk}")
+        f"/provider/workers/{worker.pk}"
+    )
     assert "Health and social care NVQ (level 3)" in _soup(as_manager.get(f"/provider/workers/{worker.pk}")).get_text()
     assert _summary(as_manager.post(url, {"qualification": "2", "year_achieved": ""})) == [
-        ("Select a qualification that is not already recorded", "#id_qualification")]
+        ("Select a qualification that is not already recorded", "#id_qualification")
+    ]
     response = as_manager.post(url, {"qualification": "3", "year_achieved": str(date.today().year + 1)})
     assert _summary(response) == [("Year achieved must be this year or in the past", "#id_year_achieved")]
     assert _summary(as_manager.post(url, {"qualification": "", "year_achieved": "twenty"})) == [
-        ("Select the qualification", "#id_qualification"), ("Year achieved must be a real year, like 2019",
-                                                            "#id_year_achieved")]
+        ("Select the qualification", "#id_qualification"),
+        ("Year achieved must be a real year, like 2019", "#id_year_achieved"),
+    ]
     held = WorkerQualification.objects.get(worker=worker)
     assert (held.qualification, held.year_achieved) == (2, 2019)
     assert as_manager.post(f"/provider/workers/{worker.pk}/qualifications/{held.pk}/remove").status_code == 302

@@ -15,11 +15,19 @@ from careforce.workforce.models import Organisation, TrainingRecord, Worker, Wor
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "upload"
 BAD_FILES = [
-    "staff_wrong_header.csv", "staff_missing_header.csv", "staff_missing_columns.csv", "staff_unknown_workplace.csv",
-    "staff_duplicate_worker_ids.csv", "staff_bad_codes.csv",
-    "staff_dont_know_999.csv", "staff_header_only.csv", "binary_junk.csv", "workbook.csv",
-    "staff_formula_cells.csv", "training_bad_dates.csv",
-]  # fmt: skip
+    "staff_wrong_header.csv",
+    "staff_missing_header.csv",
+    "staff_missing_columns.csv",
+    "staff_unknown_workplace.csv",
+    "staff_duplicate_worker_ids.csv",
+    "staff_bad_codes.csv",
+    "staff_dont_know_999.csv",
+    "staff_header_only.csv",
+    "binary_junk.csv",
+    "workbook.csv",
+    "staff_formula_cells.csv",
+    "training_bad_dates.csv",
+]
 
 
 def counts() -> tuple[int, int, int]:
@@ -52,8 +60,10 @@ def test_a_bad_file_gets_a_report_and_changes_nothing(as_manager, name):  # type
     assert any(row["severity"] == "error" for row in report)
 
 
-@pytest.mark.parametrize("name", ["staff_utf8_bom.csv", "staff_windows_1252.csv", "staff_semicolon.csv",
-                                  "staff_tab.csv", "staff_utf16_tab.csv"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    ["staff_utf8_bom.csv", "staff_windows_1252.csv", "staff_semicolon.csv", "staff_tab.csv", "staff_utf16_tab.csv"],
+)
 def test_files_saved_by_excel_are_read_and_saved(as_manager, name):  # type: ignore[no-untyped-def]
     response = upload(as_manager, fixture("workplace.csv", name))
     page = response.content.decode()
@@ -120,8 +130,9 @@ def test_only_the_uploading_organisations_managers_see_an_upload(as_manager, as_
     someone_else = Organisation.objects.exclude(pk=item.organisation_id).first()
     from careforce.accounts.models import User
 
-    other_manager = User.objects.create(username="other@example.test", role="provider_manager",
-                                        organisation=someone_else)  # fmt: skip
+    other_manager = User.objects.create(
+        username="other@example.test", role="provider_manager", organisation=someone_else
+    )
     client.force_login(other_manager)
     for url in (f"/provider/upload/{item.pk}", f"/provider/upload/{item.pk}/report.csv"):
         assert client.get(url).status_code == 404

@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def manager_worker_count() -> int:
-    return Worker.objects.filter(workplace__organisation__users__username="manager@demo.careforce.test",
-                                 left_on__isnull=True).count()  # fmt: skip
+    return Worker.objects.filter(
+        workplace__organisation__users__username="manager@demo.careforce.test", left_on__isnull=True
+    ).count()
 
 
 def test_a_download_uploaded_again_changes_nothing(as_manager):  # type: ignore[no-untyped-def]
@@ -50,8 +51,14 @@ def test_changes_in_a_download_are_saved_and_the_same_files_twice_change_nothing
     worker = Worker.objects.get(local_identifier="NEWSTARTER1", left_on__isnull=True)
     assert worker.name_or_id == "Sam New"
     workplace, reference = first[header.index("LOCALESTID")], first[header.index("UNIQUEWORKERID")]
-    assert str(Worker.objects.get(workplace__local_identifier=workplace, local_identifier=reference,
-                                  left_on__isnull=True).hourly_rate) == "13.45"  # fmt: skip
+    assert (
+        str(
+            Worker.objects.get(
+                workplace__local_identifier=workplace, local_identifier=reference, left_on__isnull=True
+            ).hourly_rate
+        )
+        == "13.45"
+    )
     again = upload(as_manager, changed).content.decode()  # NEW again: refused, as ASC-WDS does
     assert "STATUS is NEW but already exists" in again or "NEW but already exists" in again
     current = download_all(as_manager)
@@ -80,8 +87,14 @@ def test_training_rows_replace_a_workers_training(as_manager):  # type: ignore[n
         workplace__local_identifier=dropped[0], local_identifier=dropped[1], left_on__isnull=True
     )
     before = TrainingRecord.objects.filter(worker=worker).count()
-    response = upload(as_manager, {"workplace.csv": files["workplace.csv"], "staff.csv": files["staff.csv"],
-                                   "training.csv": as_bytes([header, *training[2:]])})  # fmt: skip
+    response = upload(
+        as_manager,
+        {
+            "workplace.csv": files["workplace.csv"],
+            "staff.csv": files["staff.csv"],
+            "training.csv": as_bytes([header, *training[2:]]),
+        },
+    )
     assert "Training records removed" in response.content.decode()
     confirm(as_manager, response)
     assert TrainingRecord.objects.filter(worker=worker).count() == before - 1
@@ -94,8 +107,9 @@ def test_a_value_ascwds_would_ignore_keeps_what_is_stored(as_manager):  # type: 
 
     from django.utils import timezone
 
-    worker = Worker.objects.filter(workplace__organisation__users__username="manager@demo.careforce.test",
-                                   left_on__isnull=True).first()  # fmt: skip
+    worker = Worker.objects.filter(
+        workplace__organisation__users__username="manager@demo.careforce.test", left_on__isnull=True
+    ).first()
     starts = timezone.localdate() + timedelta(days=20)
     Worker.objects.filter(pk=worker.pk).update(start_date=starts)
     page = upload(as_manager, download_all(as_manager)).content.decode()

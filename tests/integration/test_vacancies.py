@@ -15,8 +15,10 @@ CARE_WORKER, REGISTERED_NURSE = 8, 16
 
 def _workplaces():  # type: ignore[no-untyped-def]
     organisation = User.objects.get(username="manager@demo.careforce.test").organisation
-    return (Workplace.objects.filter(organisation=organisation).order_by("pk").first(),
-            Workplace.objects.exclude(organisation=organisation).order_by("pk").first())
+    return (
+        Workplace.objects.filter(organisation=organisation).order_by("pk").first(),
+        Workplace.objects.exclude(organisation=organisation).order_by("pk").first(),
+    )
 
 
 def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
@@ -32,11 +34,19 @@ def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 def _vacancy(**changes: object) -> dict[str, object]:
     closing = date.today() + timedelta(days=30)
     data: dict[str, object] = {
-        "job_role": str(CARE_WORKER), "title": "Night care worker", "number_of_posts": "3", "hourly_rate": "12.75",
-        "contracted_hours": "37.5", "hours_pattern": ["full_time", "nights"], "requirements": ["requires_driving_licence"],
-        "offers": ["travel_time_paid", "offers_visa_sponsorship", "guaranteed_hours"], "publish": "yes",
-        "closing_date-day": str(closing.day), "closing_date-month": str(closing.month),
-        "closing_date-year": str(closing.year), "description": "",
+        "job_role": str(CARE_WORKER),
+        "title": "Night care worker",
+        "number_of_posts": "3",
+        "hourly_rate": "12.75",
+        "contracted_hours": "37.5",
+        "hours_pattern": ["full_time", "nights"],
+        "requirements": ["requires_driving_licence"],
+        "offers": ["travel_time_paid", "offers_visa_sponsorship", "guaranteed_hours"],
+        "publish": "yes",
+        "closing_date-day": str(closing.day),
+        "closing_date-month": str(closing.month),
+        "closing_date-year": str(closing.year),
+        "description": "",
     }
     data.update(changes)
     return data
@@ -56,10 +66,22 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
     assert response["Location"] == f"/provider/workplaces/{workplace.pk}/vacancies"
     vacancy = Vacancy.objects.get(workplace=workplace, title="Night care worker")
     assert (vacancy.job_role, vacancy.number_of_posts, vacancy.hourly_rate, vacancy.contracted_hours) == (
-        CARE_WORKER, 3, Decimal("12.75"), Decimal("37.5"))
-    assert (vacancy.full_time, vacancy.part_time, vacancy.nights, vacancy.requires_driving_licence,
-            vacancy.requires_car, vacancy.travel_time_paid, vacancy.offers_visa_sponsorship,
-            vacancy.guaranteed_hours, vacancy.is_published) == (True, False, True, True, False, True, True, True, True)
+        CARE_WORKER,
+        3,
+        Decimal("12.75"),
+        Decimal("37.5"),
+    )
+    assert (
+        vacancy.full_time,
+        vacancy.part_time,
+        vacancy.nights,
+        vacancy.requires_driving_licence,
+        vacancy.requires_car,
+        vacancy.travel_time_paid,
+        vacancy.offers_visa_sponsorship,
+        vacancy.guaranteed_hours,
+        vacancy.is_published,
+    ) == (True, False, True, True, False, True, True, True, True)
     assert vacancy.posted_on == date.today()
     row = next(r for r in _open_rows(as_manager, workplace) if "Night care worker" in r)
     assert "£12.75 an hour" in row and "Published" in row
@@ -68,11 +90,18 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
     form = _soup(as_manager.get(change))
     assert form.select_one("#id_number_of_posts")["value"] == "3"
     assert {i["value"] for i in form.select("input[name=offers][checked]")} == {
-        "travel_time_paid", "offers_visa_sponsorship", "guaranteed_hours"}
+        "travel_time_paid",
+        "offers_visa_sponsorship",
+        "guaranteed_hours",
+    }
     as_manager.post(change, _vacancy(number_of_posts="1", job_role=str(REGISTERED_NURSE), offers=[], publish="no"))
     vacancy.refresh_from_db()
     assert (vacancy.number_of_posts, vacancy.job_role, vacancy.travel_time_paid, vacancy.is_published) == (
-        1, REGISTERED_NURSE, False, False)
+        1,
+        REGISTERED_NURSE,
+        False,
+        False,
+    )
 
     # closing one posted earlier keeps its row with yesterday's closing date, out of job search
     vacancy.posted_on = date.today() - timedelta(days=20)
@@ -89,10 +118,20 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
     workplace, _ = _workplaces()
     before = Vacancy.objects.filter(workplace=workplace).count()
     past = date.today() - timedelta(days=1)
-    response = as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", _vacancy(
-        job_role="", number_of_posts="0", hourly_rate="twelve", publish="",
-        **{"closing_date-day": str(past.day), "closing_date-month": str(past.month),
-           "closing_date-year": str(past.year)}))
+    response = as_manager.post(
+        f"/provider/workplaces/{workplace.pk}/vacancies/add",
+        _vacancy(
+            job_role="",
+            number_of_posts="0",
+            hourly_rate="twelve",
+            publish="",
+            **{
+                "closing_date-day": str(past.day),
+                "closing_date-month": str(past.month),
+                "closing_date-year": str(past.year),
+            },
+        ),
+    )
     assert _summary(response) == [
         ("Select the job role", "#id_job_role"),
         ("Number of posts must be between 1 and 999", "#id_number_of_posts"),
@@ -110,12 +149,19 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
 
 def test_a_manager_cannot_see_change_or_close_another_providers_vacancies_and_nothing_changes(as_manager):
     _, other = _workplaces()
-    vacancy = Vacancy.objects.create(workplace=other, job_role=CARE_WORKER, number_of_posts=2,
-                                     posted_on=date.today() - timedelta(days=3), is_published=True)
-    for path, data in [(f"/provider/workplaces/{other.pk}/vacancies", {}),
-                       (f"/provider/workplaces/{other.pk}/vacancies/add", _vacancy()),
-                       (f"/provider/vacancies/{vacancy.pk}/change", _vacancy(number_of_posts="9")),
-                       (f"/provider/vacancies/{vacancy.pk}/close", {})]:
+    vacancy = Vacancy.objects.create(
+        workplace=other,
+        job_role=CARE_WORKER,
+        number_of_posts=2,
+        posted_on=date.today() - timedelta(days=3),
+        is_published=True,
+    )
+    for path, data in [
+        (f"/provider/workplaces/{other.pk}/vacancies", {}),
+        (f"/provider/workplaces/{other.pk}/vacancies/add", _vacancy()),
+        (f"/provider/vacancies/{vacancy.pk}/change", _vacancy(number_of_posts="9")),
+        (f"/provider/vacancies/{vacancy.pk}/close", {}),
+    ]:
         assert as_manager.get(path).status_code == 404, path
         assert as_manager.post(path, data).status_code == 404, path
     vacancy.refresh_from_db()

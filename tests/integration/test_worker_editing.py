@@ -74,8 +74,10 @@ def test_a_manager_adds_a_worker_through_every_question_and_check_your_answers_a
     response = as_manager.get(start)
     assert response["Location"] == _question(workplace, "reference")
 
-    expected_next = [*[_question(workplace, s) for s in list(ANSWERS)[1:]],
-                     f"/provider/workplaces/{workplace.pk}/add-worker/check-answers"]
+    expected_next = [
+        *[_question(workplace, s) for s in list(ANSWERS)[1:]],
+        f"/provider/workplaces/{workplace.pk}/add-worker/check-answers",
+    ]
     for (step, data), next_url in zip(ANSWERS.items(), expected_next, strict=True):
         page = as_manager.get(_question(workplace, step))
         assert page.status_code == 200 and _soup(page).select_one("h1")  # the question is the heading
@@ -84,11 +86,19 @@ def test_a_manager_adds_a_worker_through_every_question_and_check_your_answers_a
     assert not Worker.objects.filter(workplace=workplace, local_identifier="NEW-0001").exists()  # nothing saved yet
 
     check = as_manager.get(f"/provider/workplaces/{workplace.pk}/add-worker/check-answers")
-    rows = {r.select_one("dt").get_text(strip=True): r.select_one("dd").get_text(strip=True)
-            for r in _soup(check).select(".govuk-summary-list__row")}
-    assert rows == {"Worker reference": "NEW-0001", "Main job role": "Care worker", "Contract": "Permanent",
-                    "Started in this job": "3 February 2025", "Hours a week": "37.5", "Pay": "£12.60 an hour",
-                    "Care Certificate": "In progress"}
+    rows = {
+        r.select_one("dt").get_text(strip=True): r.select_one("dd").get_text(strip=True)
+        for r in _soup(check).select(".govuk-summary-list__row")
+    }
+    assert rows == {
+        "Worker reference": "NEW-0001",
+        "Main job role": "Care worker",
+        "Contract": "Permanent",
+        "Started in this job": "3 February 2025",
+        "Hours a week": "37.5",
+        "Pay": "£12.60 an hour",
+        "Care Certificate": "In progress",
+    }
     assert _title(check) == "Check your answers before adding the worker – careforce"
 
     response = as_manager.post(f"/provider/workplaces/{workplace.pk}/add-worker/check-answers")
@@ -96,14 +106,29 @@ def test_a_manager_adds_a_worker_through_every_question_and_check_your_answers_a
     assert response["Location"] == f"/provider/workers/{worker.pk}/added"
     assert "Worker added" in _soup(as_manager.get(response["Location"])).select_one(".govuk-panel").get_text()
     assert (worker.main_job_role, worker.contract_type, worker.start_date) == (8, 1, date(2025, 2, 3))
-    assert (worker.contracted_hours, worker.average_hours, worker.hourly_rate) == (Decimal("37.5"), None, Decimal("12.60"))
+    assert (worker.contracted_hours, worker.average_hours, worker.hourly_rate) == (
+        Decimal("37.5"),
+        None,
+        Decimal("12.60"),
+    )
     assert worker.care_certificate == Worker.CareCertificate.IN_PROGRESS and worker.is_current
 
     # the answers are gone from the session, and the worker is in the staff list
-    assert as_manager.get(f"/provider/workplaces/{workplace.pk}/add-worker")["Location"] == _question(workplace, "reference")
-    staff = as_manager.get(f"/provider/workplaces/{workplace.pk}/staff?page=" + str(
-        1 + list(Worker.objects.filter(workplace=workplace, left_on__isnull=True).order_by("local_identifier")
-                 .values_list("local_identifier", flat=True)).index("NEW-0001") // 50))
+    assert as_manager.get(f"/provider/workplaces/{workplace.pk}/add-worker")["Location"] == _question(
+        workplace, "reference"
+    )
+    staff = as_manager.get(
+        f"/provider/workplaces/{workplace.pk}/staff?page="
+        + str(
+            1
+            + list(
+                Worker.objects.filter(workplace=workplace, left_on__isnull=True)
+                .order_by("local_identifier")
+                .values_list("local_identifier", flat=True)
+            ).index("NEW-0001")
+            // 50
+        )
+    )
     assert "NEW-0001" in [a.get_text(strip=True) for a in _soup(staff).select("tbody a")]
 
 
@@ -131,21 +156,27 @@ def test_invalid_answers_show_the_error_summary_with_the_specific_message_and_ke
     assert page.select_one("#id_hours-error").get_text(strip=True).endswith("Hours a week must be a number, like 37.5")
 
     assert _summary(as_manager.post(_question(workplace, "hours"), {"hours": "80"})) == [
-        ("Hours a week must be between 0 and 75", "#id_hours")]
+        ("Hours a week must be between 0 and 75", "#id_hours")
+    ]
     assert _summary(as_manager.post(_question(workplace, "main-job-role"), {})) == [
-        ("Select their main job role", "#id_main_job_role")]
+        ("Select their main job role", "#id_main_job_role")
+    ]
     assert _summary(as_manager.post(_question(workplace, "hourly-rate"), {"hourly_rate": ""})) == [
-        ("Enter their hourly rate", "#id_hourly_rate")]
+        ("Enter their hourly rate", "#id_hourly_rate")
+    ]
     assert _summary(as_manager.post(_question(workplace, "annual-salary"), {"annual_salary": "120"})) == [
-        ("Annual salary must be between £500 and £250,000", "#id_annual_salary")]
+        ("Annual salary must be between £500 and £250,000", "#id_annual_salary")
+    ]
     assert _summary(as_manager.post(_question(workplace, "reference"), {"local_identifier": ""})) == [
-        ("Enter the worker's reference", "#id_local_identifier")]
+        ("Enter the worker's reference", "#id_local_identifier")
+    ]
 
 
 def test_a_nonexistent_or_future_start_date_is_refused_and_the_summary_links_to_the_day(as_manager):
     workplace = _own_workplace()
-    response = as_manager.post(_question(workplace, "start-date"),
-                               {"start_date-day": "31", "start_date-month": "2", "start_date-year": "2025"})
+    response = as_manager.post(
+        _question(workplace, "start-date"), {"start_date-day": "31", "start_date-month": "2", "start_date-year": "2025"}
+    )
     assert _summary(response) == [("Date they started must be a real date", "#id_start_date")]
     page = _soup(response)
     day = page.select_one("#id_start_date")
@@ -153,8 +184,10 @@ def test_a_nonexistent_or_future_start_date_is_refused_and_the_summary_links_to_
     assert page.select_one("#id_start_date-month")["value"] == "2"
 
     tomorrow = date.today() + timedelta(days=2)
-    response = as_manager.post(_question(workplace, "start-date"), {
-        "start_date-day": tomorrow.day, "start_date-month": tomorrow.month, "start_date-year": tomorrow.year})
+    response = as_manager.post(
+        _question(workplace, "start-date"),
+        {"start_date-day": tomorrow.day, "start_date-month": tomorrow.month, "start_date-year": tomorrow.year},
+    )
     assert _summary(response) == [("Date they started must be today or in the past", "#id_start_date")]
     response = as_manager.post(_question(workplace, "start-date"), {"start_date-day": "3", "start_date-year": "2025"})
     assert _summary(response) == [("Date they started must include a month", "#id_start_date")]
@@ -163,21 +196,28 @@ def test_a_nonexistent_or_future_start_date_is_refused_and_the_summary_links_to_
 def test_a_worker_reference_already_used_at_the_workplace_is_refused(as_manager):
     workplace = _own_workplace()
     existing = Worker.objects.filter(workplace=workplace, left_on__isnull=True).first()
-    response = as_manager.post(_question(workplace, "reference"), {"local_identifier": f" {existing.local_identifier} "})
-    assert _summary(response) == [("Enter a worker reference that is not already used at this workplace",
-                                   "#id_local_identifier")]
+    response = as_manager.post(
+        _question(workplace, "reference"), {"local_identifier": f" {existing.local_identifier} "}
+    )
+    assert _summary(response) == [
+        ("Enter a worker reference that is not already used at this workplace", "#id_local_identifier")
+    ]
 
 
 def test_a_manager_changes_a_workers_contract_and_care_certificate_from_their_record(as_manager):
     worker = Worker.objects.filter(workplace=_own_workplace(), left_on__isnull=True, contract_type=1).first()
     hours = worker.contracted_hours
     record = _soup(as_manager.get(f"/provider/workers/{worker.pk}"))
-    change = next(a["href"] for a in record.select(".govuk-summary-list__actions a") if "care Certificate" in a.get_text())
+    change = next(
+        a["href"] for a in record.select(".govuk-summary-list__actions a") if "care Certificate" in a.get_text()
+    )
     assert change == f"/provider/workers/{worker.pk}/change/care-certificate"
     response = as_manager.post(change, {"care_certificate": "1"})
     assert response["Location"] == f"/provider/workers/{worker.pk}"
-    assert "Worker record updated" in _soup(as_manager.get(response["Location"])).select_one(
-        ".govuk-notification-banner").get_text()
+    assert (
+        "Worker record updated"
+        in _soup(as_manager.get(response["Location"])).select_one(".govuk-notification-banner").get_text()
+    )
     as_manager.post(f"/provider/workers/{worker.pk}/change/contract-type", {"contract_type": "3"})  # bank staff
     worker.refresh_from_db()
     assert worker.care_certificate == Worker.CareCertificate.COMPLETED and worker.contract_type == 3
@@ -194,7 +234,8 @@ def test_changing_how_a_worker_is_paid_asks_for_the_amount_and_saves_both_togeth
     worker.refresh_from_db()
     assert (worker.pay_interval, worker.hourly_rate) == (3, Decimal("11.50"))  # nothing half-changed yet
     assert _summary(as_manager.post(response["Location"], {"annual_salary": ""})) == [
-        ("Enter their annual salary", "#id_annual_salary")]
+        ("Enter their annual salary", "#id_annual_salary")
+    ]
     as_manager.post(response["Location"], {"annual_salary": "27500"})
     worker.refresh_from_db()
     assert (worker.pay_interval, worker.hourly_rate, worker.annual_salary) == (1, None, Decimal("27500"))
@@ -204,29 +245,42 @@ def test_changing_how_a_worker_is_paid_asks_for_the_amount_and_saves_both_togeth
 def test_recording_leaving_refuses_a_future_date_then_removes_the_worker_from_the_staff_list_but_keeps_the_record(
     as_manager,
 ):
-    worker = Worker.objects.filter(workplace=_own_workplace(), left_on__isnull=True,
-                                   start_date__lt=date(2026, 1, 1)).first()
+    worker = Worker.objects.filter(
+        workplace=_own_workplace(), left_on__isnull=True, start_date__lt=date(2026, 1, 1)
+    ).first()
     start = _soup(as_manager.get(f"/provider/workers/{worker.pk}")).select_one("a.govuk-button[href$='/leaving']")
     assert start.get_text(strip=True) == "Record that they have left"
     assert as_manager.get(start["href"])["Location"] == f"/provider/workers/{worker.pk}/leaving/date"
     future = date.today() + timedelta(days=3)
-    response = as_manager.post(f"/provider/workers/{worker.pk}/leaving/date",
-                               {"left_on-day": future.day, "left_on-month": future.month, "left_on-year": future.year})
+    response = as_manager.post(
+        f"/provider/workers/{worker.pk}/leaving/date",
+        {"left_on-day": future.day, "left_on-month": future.month, "left_on-year": future.year},
+    )
     assert _summary(response) == [("Date they left must be today or in the past", "#id_left_on")]
-    response = as_manager.post(f"/provider/workers/{worker.pk}/leaving/date",
-                               {"left_on-day": "31", "left_on-month": "2", "left_on-year": "2026"})
+    response = as_manager.post(
+        f"/provider/workers/{worker.pk}/leaving/date",
+        {"left_on-day": "31", "left_on-month": "2", "left_on-year": "2026"},
+    )
     assert _summary(response) == [("Date they left must be a real date", "#id_left_on")]
     before = worker.start_date - timedelta(days=1)
-    response = as_manager.post(f"/provider/workers/{worker.pk}/leaving/date",
-                               {"left_on-day": before.day, "left_on-month": before.month, "left_on-year": before.year})
+    response = as_manager.post(
+        f"/provider/workers/{worker.pk}/leaving/date",
+        {"left_on-day": before.day, "left_on-month": before.month, "left_on-year": before.year},
+    )
     assert _summary(response)[0][0].startswith("Date they left must be the same as or after the date they started")
     worker.refresh_from_db()
     assert worker.is_current  # nothing recorded yet
 
-    assert as_manager.post(f"/provider/workers/{worker.pk}/leaving/date",
-                           {"left_on-day": "1", "left_on-month": "3", "left_on-year": "2026"}).status_code == 302
+    assert (
+        as_manager.post(
+            f"/provider/workers/{worker.pk}/leaving/date",
+            {"left_on-day": "1", "left_on-month": "3", "left_on-year": "2026"},
+        ).status_code
+        == 302
+    )
     assert _summary(as_manager.post(f"/provider/workers/{worker.pk}/leaving/reason", {})) == [
-        ("Select why they left", "#id_leaving_reason")]
+        ("Select why they left", "#id_leaving_reason")
+    ]
     response = as_manager.post(f"/provider/workers/{worker.pk}/leaving/reason", {"leaving_reason": "6"})
     assert response["Location"] == f"/provider/workers/{worker.pk}/leaving/check-answers"
     check = _soup(as_manager.get(response["Location"])).get_text()
@@ -249,7 +303,10 @@ def test_a_manager_cannot_change_another_providers_worker_or_add_to_their_workpl
     attempts = [
         (f"/provider/workers/{other.pk}/change/care-certificate", {"care_certificate": "1"}),
         (f"/provider/workers/{other.pk}/change/contract-type", {"contract_type": "4"}),
-        (f"/provider/workers/{other.pk}/leaving/date", {"left_on-day": "1", "left_on-month": "3", "left_on-year": "2026"}),
+        (
+            f"/provider/workers/{other.pk}/leaving/date",
+            {"left_on-day": "1", "left_on-month": "3", "left_on-year": "2026"},
+        ),
         (f"/provider/workers/{other.pk}/leaving/check-answers", {}),
         (f"/provider/workers/{other.pk}/added", {}),
         (_question(other.workplace, "reference"), {"local_identifier": "SNEAKY"}),
@@ -271,13 +328,16 @@ def test_a_manager_changes_workplace_details_and_a_blank_name_is_refused(as_mana
     assert workplace.name in details.get_text()
     response = as_manager.post(f"/provider/workplaces/{workplace.pk}/details/name", {"name": " "})
     assert _summary(response) == [("Enter the workplace name", "#id_name")]
-    response = as_manager.post(f"/provider/workplaces/{workplace.pk}/details/address",
-                               {"address_line_1": "1 New Street", "address_line_2": "", "address_line_3": "",
-                                "post_town": ""})
+    response = as_manager.post(
+        f"/provider/workplaces/{workplace.pk}/details/address",
+        {"address_line_1": "1 New Street", "address_line_2": "", "address_line_3": "", "post_town": ""},
+    )
     assert _summary(response) == [("Enter town or city", "#id_post_town")]
     assert _soup(response).select_one("#id_address_line_1")["value"] == "1 New Street"
-    response = as_manager.post(f"/provider/workplaces/{workplace.pk}/details/address",
-                               {"address_line_1": "1 New Street", "post_town": "Coventry"})
+    response = as_manager.post(
+        f"/provider/workplaces/{workplace.pk}/details/address",
+        {"address_line_1": "1 New Street", "post_town": "Coventry"},
+    )
     assert response["Location"] == f"/provider/workplaces/{workplace.pk}/details"
     workplace.refresh_from_db()
     assert (workplace.address_line_1, workplace.post_town) == ("1 New Street", "Coventry")
@@ -289,8 +349,9 @@ def test_csrf_is_enforced_on_changes(db):
     client.force_login(_manager())
     worker = Worker.objects.filter(workplace=_own_workplace(), left_on__isnull=True).first()
     before = worker.care_certificate
-    response = client.post(f"/provider/workers/{worker.pk}/change/care-certificate",
-                           {"care_certificate": "1" if before != 1 else "2"})
+    response = client.post(
+        f"/provider/workers/{worker.pk}/change/care-certificate", {"care_certificate": "1" if before != 1 else "2"}
+    )
     assert response.status_code == 403
     worker.refresh_from_db()
     assert worker.care_certificate == before
@@ -300,8 +361,12 @@ def test_staff_and_analysts_cannot_open_the_managers_editing_pages(as_staff, as_
     worker = Worker.objects.filter(workplace=_own_workplace()).first()
     for client in (as_staff, as_analyst):
         assert client.get(f"/provider/workers/{worker.pk}/change/pay").status_code == 403
-        assert client.post(f"/provider/workplaces/{worker.workplace_id}/add-worker/reference",
-                           {"local_identifier": "X"}).status_code == 403
+        assert (
+            client.post(
+                f"/provider/workplaces/{worker.workplace_id}/add-worker/reference", {"local_identifier": "X"}
+            ).status_code
+            == 403
+        )
 
 
 def test_provider_view_modules_do_not_import_the_workforce_models():
@@ -314,5 +379,6 @@ def test_provider_view_modules_do_not_import_the_workforce_models():
                 imported.update(("." * node.level) + (node.module or "") + "." + a.name for a in node.names)
             elif isinstance(node, ast.Import):
                 imported.update(a.name for a in node.names)
-        assert not {m for m in imported if m in (".models", "..models") or m.endswith("workforce.models")
-                    or m == "..models"}, module.name
+        assert not {
+            m for m in imported if m in (".models", "..models") or m.endswith("workforce.models") or m == "..models"
+        }, module.name

@@ -16,7 +16,11 @@ class User(AbstractUser):
     )
     council = models.ForeignKey("region.Council", null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     worker = models.OneToOneField(
-        "workforce.Worker", null=True, blank=True, on_delete=models.SET_NULL, related_name="user",
+        "workforce.Worker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user",
         help_text="For a provider staff member: their own worker record.",
     )
 
@@ -27,7 +31,11 @@ class User(AbstractUser):
             raise ValidationError({"organisation": "Choose the care provider this person works for"})
         if self.role == Role.COUNCIL_ANALYST and not self.council_id:
             raise ValidationError({"council": "Choose the council this analyst works for"})
-        if self.role == Role.PROVIDER_STAFF and self.worker_id and self.worker.workplace.organisation_id != self.organisation_id:
+        if (
+            self.role == Role.PROVIDER_STAFF
+            and self.worker_id
+            and self.worker.workplace.organisation_id != self.organisation_id
+        ):
             raise ValidationError({"worker": "The worker record must belong to the same care provider"})
 
     @property

@@ -20,7 +20,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         login(request, form.get_user())
         next_url = request.POST.get("next", "")
-        if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, {request.get_host()}, require_https=request.is_secure()
+        ):
             return redirect(next_url)
         return redirect(home_for(form.get_user().role))
     # a non-field error is shown against the email field, so the summary link has somewhere to go

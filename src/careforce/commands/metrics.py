@@ -19,16 +19,30 @@ BREAKDOWNS = ("none", "trend", "job_role", "job_role_group", "main_service", "se
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "metrics", help="write a workforce measure's table for a council or the region (suppression applied)",
+        "metrics",
+        help="write a workforce measure's table for a council or the region (suppression applied)",
         description="Write the table a measure's page shows, with figures about fewer than 5 people suppressed.",
     )
-    parser.add_argument("--area", required=True, metavar="GSS_CODE|region",
-                        help="a council's GSS code (e.g. E08000026 Coventry) or 'region'")
-    parser.add_argument("--measure", default="filled_posts", choices=[m.id for m in MEASURES],
-                        metavar="MEASURE", help="the measure (default filled_posts): " + ", ".join(m.id for m in MEASURES))
-    parser.add_argument("--by", default="none", choices=BREAKDOWNS,
-                        help="rows: the area alone with England and West Midlands figures (default), each of the "
-                             "last years, or a breakdown; 'council' for the region only")
+    parser.add_argument(
+        "--area",
+        required=True,
+        metavar="GSS_CODE|region",
+        help="a council's GSS code (e.g. E08000026 Coventry) or 'region'",
+    )
+    parser.add_argument(
+        "--measure",
+        default="filled_posts",
+        choices=[m.id for m in MEASURES],
+        metavar="MEASURE",
+        help="the measure (default filled_posts): " + ", ".join(m.id for m in MEASURES),
+    )
+    parser.add_argument(
+        "--by",
+        default="none",
+        choices=BREAKDOWNS,
+        help="rows: the area alone with England and West Midlands figures (default), each of the "
+        "last years, or a breakdown; 'council' for the region only",
+    )
     parser.add_argument("--format", default="csv", choices=("csv", "xlsx", "ods"), dest="fmt")
     parser.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
     parser.set_defaults(handler=run)

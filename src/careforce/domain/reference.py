@@ -106,8 +106,7 @@ def code_list(name: str) -> CodeList:
     if name in _CODE_LIST_FILES:
         rows = read_rows("ascwds", f"{_CODE_LIST_FILES[name]}.csv")
         codes = tuple(
-            Code(int(r["code"]), r["label"], {k: v for k, v in r.items() if k not in ("code", "label")})
-            for r in rows
+            Code(int(r["code"]), r["label"], {k: v for k, v in r.items() if k not in ("code", "label")}) for r in rows
         )
         return CodeList(name, codes)
     if name in _ENUMERATIONS:

@@ -56,8 +56,12 @@ def data_version() -> tuple[Any, ...]:
     """Counts and latest changes of the tables the facts come from, in one query."""
     q = connection.ops.quote_name
     parts = []
-    for table, changed in ((Worker._meta.db_table, "updated_at"), (Workplace._meta.db_table, "updated_at"),
-                           (WorkplaceReturn._meta.db_table, "recorded_at"), (ReturnVacancy._meta.db_table, "id")):
+    for table, changed in (
+        (Worker._meta.db_table, "updated_at"),
+        (Workplace._meta.db_table, "updated_at"),
+        (WorkplaceReturn._meta.db_table, "recorded_at"),
+        (ReturnVacancy._meta.db_table, "id"),
+    ):
         parts.append(f"(SELECT COUNT(*) FROM {q(table)})")
         parts.append(f"(SELECT MAX({q(changed)}) FROM {q(table)})")
     with connection.cursor() as cursor:
@@ -113,8 +117,12 @@ def _slice(region: RegionFacts, key: Hashable, keep_workplace: np.ndarray) -> Ar
     def take(obj: Any, mask: np.ndarray) -> Any:
         return type(obj)(*(getattr(obj, name)[mask] for name in obj.__dataclass_fields__))
 
-    out = AreaFacts(take(f.workers, rows(f.workers.workplace_id)), take(wp, keep_workplace),
-                    take(f.returns, rows(f.returns.workplace_id)), take(f.vacancies, rows(f.vacancies.workplace_id)))
+    out = AreaFacts(
+        take(f.workers, rows(f.workers.workplace_id)),
+        take(wp, keep_workplace),
+        take(f.returns, rows(f.returns.workplace_id)),
+        take(f.vacancies, rows(f.vacancies.workplace_id)),
+    )
     with _lock:
         region.slices[key] = out
     return out
@@ -180,14 +188,26 @@ def _code(name: str, missing: int = 0) -> Coalesce:
 
 def _read_workers() -> WorkerFacts:
     fields = {
-        "f_ni": Coalesce(F("national_insurance_number"), Value("")), "f_wp": F("workplace_id"),
-        "f_role": F("main_job_role"), "f_contract": F("contract_type"), "f_hours": _float("contracted_hours"),
-        "f_avg": _float("average_hours"), "f_zero": _code("zero_hours_contract"), "f_rate": _float("hourly_rate"),
-        "f_salary": _float("annual_salary"), "f_start": _text_date("start_date"), "f_left": _text_date("left_on"),
-        "f_dob": _text_date("date_of_birth"), "f_gender": _code("gender"), "f_ethnicity": _code("ethnicity"),
-        "f_nationality": _code("nationality"), "f_disability": _code("disability", -1),
-        "f_source": _code("recruitment_source"), "f_cc": F("care_certificate"),
-        "f_level": _code("social_care_qualification_level", -1), "f_sick": _float("days_sick"),
+        "f_ni": Coalesce(F("national_insurance_number"), Value("")),
+        "f_wp": F("workplace_id"),
+        "f_role": F("main_job_role"),
+        "f_contract": F("contract_type"),
+        "f_hours": _float("contracted_hours"),
+        "f_avg": _float("average_hours"),
+        "f_zero": _code("zero_hours_contract"),
+        "f_rate": _float("hourly_rate"),
+        "f_salary": _float("annual_salary"),
+        "f_start": _text_date("start_date"),
+        "f_left": _text_date("left_on"),
+        "f_dob": _text_date("date_of_birth"),
+        "f_gender": _code("gender"),
+        "f_ethnicity": _code("ethnicity"),
+        "f_nationality": _code("nationality"),
+        "f_disability": _code("disability", -1),
+        "f_source": _code("recruitment_source"),
+        "f_cc": F("care_certificate"),
+        "f_level": _code("social_care_qualification_level", -1),
+        "f_sick": _float("days_sick"),
     }
     rows = _fetch(Worker.objects.order_by().annotate(**fields).values_list(*fields))
     i16, f64, day = np.int16, np.float64, "datetime64[D]"
@@ -195,13 +215,24 @@ def _read_workers() -> WorkerFacts:
     # a blank level means "none or not known" (workforce.Worker); counted as no relevant qualification
     scqual = np.where(level >= 0, 1, 2).astype(i16)
     return WorkerFacts(
-        person_id=_person_ids([r[0] for r in rows]), workplace_id=_column(rows, 1, np.int64),
-        job_role=_column(rows, 2, i16), contract_type=_column(rows, 3, i16), contracted_hours=_column(rows, 4, f64),
-        average_hours=_column(rows, 5, f64), zero_hours=_column(rows, 6, i16), hourly_rate=_column(rows, 7, f64),
-        annual_salary=_column(rows, 8, f64), start_date=_column(rows, 9, day), left_on=_column(rows, 10, day),
-        date_of_birth=_column(rows, 11, day), gender=_column(rows, 12, i16), ethnicity=_column(rows, 13, i16),
-        nationality=_column(rows, 14, i16), disability=_column(rows, 15, i16),
-        recruitment_source=_column(rows, 16, i16), care_certificate=_column(rows, 17, i16),
+        person_id=_person_ids([r[0] for r in rows]),
+        workplace_id=_column(rows, 1, np.int64),
+        job_role=_column(rows, 2, i16),
+        contract_type=_column(rows, 3, i16),
+        contracted_hours=_column(rows, 4, f64),
+        average_hours=_column(rows, 5, f64),
+        zero_hours=_column(rows, 6, i16),
+        hourly_rate=_column(rows, 7, f64),
+        annual_salary=_column(rows, 8, f64),
+        start_date=_column(rows, 9, day),
+        left_on=_column(rows, 10, day),
+        date_of_birth=_column(rows, 11, day),
+        gender=_column(rows, 12, i16),
+        ethnicity=_column(rows, 13, i16),
+        nationality=_column(rows, 14, i16),
+        disability=_column(rows, 15, i16),
+        recruitment_source=_column(rows, 16, i16),
+        care_certificate=_column(rows, 17, i16),
         social_care_qualification=scqual,
         social_care_qualification_level=np.where(level >= 0, level, DONT_KNOW).astype(i16),
         days_sick=_column(rows, 19, f64),
@@ -209,21 +240,42 @@ def _read_workers() -> WorkerFacts:
 
 
 def _read(version: tuple[Any, ...]) -> RegionFacts:
-    places = list(Workplace.objects.order_by("pk").values_list("pk", "main_service", "establishment_type",
-                                                                "council_id", "organisation_id"))
-    workplaces = WorkplaceFacts(_column(places, 0, np.int64), _column(places, 1, np.int16),
-                                _column(places, 2, np.int16), _column(places, 3, str))
-    returns = _fetch(WorkplaceReturn.objects.order_by().annotate(day=_text_date("as_of"))
-                     .values_list("workplace_id", "day", "total_perm_temp", "vacancies_known"))
-    vacancies = _fetch(ReturnVacancy.objects.order_by()
-                       .annotate(wp=F("workplace_return__workplace_id"), day=_text_date("workplace_return__as_of"))
-                       .values_list("wp", "day", "job_role", "vacancies"))
+    places = list(
+        Workplace.objects.order_by("pk").values_list(
+            "pk", "main_service", "establishment_type", "council_id", "organisation_id"
+        )
+    )
+    workplaces = WorkplaceFacts(
+        _column(places, 0, np.int64),
+        _column(places, 1, np.int16),
+        _column(places, 2, np.int16),
+        _column(places, 3, str),
+    )
+    returns = _fetch(
+        WorkplaceReturn.objects.order_by()
+        .annotate(day=_text_date("as_of"))
+        .values_list("workplace_id", "day", "total_perm_temp", "vacancies_known")
+    )
+    vacancies = _fetch(
+        ReturnVacancy.objects.order_by()
+        .annotate(wp=F("workplace_return__workplace_id"), day=_text_date("workplace_return__as_of"))
+        .values_list("wp", "day", "job_role", "vacancies")
+    )
     latest = WorkplaceReturn.objects.aggregate(latest=Max("as_of"))["latest"]
     facts = AreaFacts(
-        _read_workers(), workplaces,
-        WorkplaceReturns(_column(returns, 0, np.int64), _column(returns, 1, "datetime64[D]"),
-                         _column(returns, 2, np.int64), _column(returns, 3, np.bool_)),
-        VacancyFacts(_column(vacancies, 0, np.int64), _column(vacancies, 1, "datetime64[D]"),
-                     _column(vacancies, 2, np.int16), _column(vacancies, 3, np.int64)),
+        _read_workers(),
+        workplaces,
+        WorkplaceReturns(
+            _column(returns, 0, np.int64),
+            _column(returns, 1, "datetime64[D]"),
+            _column(returns, 2, np.int64),
+            _column(returns, 3, np.bool_),
+        ),
+        VacancyFacts(
+            _column(vacancies, 0, np.int64),
+            _column(vacancies, 1, "datetime64[D]"),
+            _column(vacancies, 2, np.int16),
+            _column(vacancies, 3, np.int64),
+        ),
     )
     return RegionFacts(version, facts, _column(places, 4, np.int64), latest or date.today())

@@ -57,13 +57,20 @@ def record_returns(as_of: date) -> int:
     WorkplaceReturn.objects.filter(as_of=as_of).delete()
     totals = Workplace.objects.filter(total_perm_temp__isnull=False).values_list("pk", "total_perm_temp")
     n = _insert_returns(as_of, list(totals), vacancies_known=True, derived=False)
-    open_on_day = list(Vacancy.objects.filter(posted_on__lte=as_of)
-                       .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=as_of))
-                       .values("workplace_id", "job_role").annotate(n=Sum("number_of_posts")).filter(n__gt=0)
-                       .values_list("workplace_id", "job_role", "n"))
+    open_on_day = list(
+        Vacancy.objects.filter(posted_on__lte=as_of)
+        .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=as_of))
+        .values("workplace_id", "job_role")
+        .annotate(n=Sum("number_of_posts"))
+        .filter(n__gt=0)
+        .values_list("workplace_id", "job_role", "n")
+    )
     return_of = dict(WorkplaceReturn.objects.filter(as_of=as_of).values_list("workplace_id", "pk"))
-    insert_rows(ReturnVacancy, ("workplace_return", "job_role", "vacancies"),
-                [(return_of[wp], role, count) for wp, role, count in open_on_day if wp in return_of])
+    insert_rows(
+        ReturnVacancy,
+        ("workplace_return", "job_role", "vacancies"),
+        [(return_of[wp], role, count) for wp, role, count in open_on_day if wp in return_of],
+    )
     return n
 
 
@@ -77,11 +84,16 @@ def derive_past_returns(as_of: date, years: int = TREND_YEARS) -> int:
         day = years_before(as_of, k)
         WorkplaceReturn.objects.filter(as_of=day, derived_from_records=True).delete()
         stated = set(WorkplaceReturn.objects.filter(as_of=day).values_list("workplace_id", flat=True))
-        counts = list(Worker.objects.filter(contract_type__in=PERMANENT_OR_TEMPORARY, start_date__lte=day)
-                      .filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
-                      .values("workplace_id").annotate(n=Count("pk")).values_list("workplace_id", "n"))
-        n += _insert_returns(day, [(wp, c) for wp, c in counts if wp not in stated], vacancies_known=False,
-                             derived=True)
+        counts = list(
+            Worker.objects.filter(contract_type__in=PERMANENT_OR_TEMPORARY, start_date__lte=day)
+            .filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+            .values("workplace_id")
+            .annotate(n=Count("pk"))
+            .values_list("workplace_id", "n")
+        )
+        n += _insert_returns(
+            day, [(wp, c) for wp, c in counts if wp not in stated], vacancies_known=False, derived=True
+        )
     return n
 
 

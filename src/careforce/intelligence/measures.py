@@ -22,8 +22,12 @@ from .queries import Area
 COUNCIL_SPLITS = (Split.NONE, Split.TREND, Split.JOB_ROLE, Split.JOB_ROLE_GROUP, Split.MAIN_SERVICE, Split.SECTOR)
 REGION_SPLITS = (*COUNCIL_SPLITS, Split.COUNCIL)
 SPLIT_LABELS = {
-    Split.NONE: "Area with England and West Midlands", Split.TREND: "Year by year", Split.JOB_ROLE: "Job role",
-    Split.JOB_ROLE_GROUP: "Job role group", Split.MAIN_SERVICE: "Main service", Split.SECTOR: "Sector",
+    Split.NONE: "Area with England and West Midlands",
+    Split.TREND: "Year by year",
+    Split.JOB_ROLE: "Job role",
+    Split.JOB_ROLE_GROUP: "Job role group",
+    Split.MAIN_SERVICE: "Main service",
+    Split.SECTOR: "Sector",
     Split.COUNCIL: "Council",
 }
 
@@ -87,8 +91,9 @@ class ProviderScope:
     councils: tuple[Area, ...]  # every council the provider has workplaces in, most workplaces first
 
 
-def provider_scope(user: Any, council_code: str | None = None,
-                   region: facts.RegionFacts | None = None) -> ProviderScope:
+def provider_scope(
+    user: Any, council_code: str | None = None, region: facts.RegionFacts | None = None
+) -> ProviderScope:
     """The manager's organisation and the council to compare it with: ``council_code`` if the provider has
     workplaces there, otherwise the council where it has most. 404 if it has no workplaces."""
     organisation_id, name = queries.organisation_of(user)
@@ -104,8 +109,10 @@ def provider_scope(user: Any, council_code: str | None = None,
 def _hide_where(shown: tuple[Any, ...], others: tuple[Any, ...]) -> list[Any]:
     """A council row with every cell hidden whose figure for the *other* providers is hidden: the manager
     knows their own staff, so council minus own would give the other providers' figure away."""
-    return [CONFIDENTIAL if isinstance(o, Marker) and o is CONFIDENTIAL and not isinstance(c, Marker) else c
-            for c, o in zip(shown, others, strict=True)]
+    return [
+        CONFIDENTIAL if isinstance(o, Marker) and o is CONFIDENTIAL and not isinstance(c, Marker) else c
+        for c, o in zip(shown, others, strict=True)
+    ]
 
 
 def provider_table(scope: ProviderScope, measure: Measure, region: facts.RegionFacts | None = None) -> MeasureTable:
@@ -114,27 +121,37 @@ def provider_table(scope: ProviderScope, measure: Measure, region: facts.RegionF
 
     def build() -> MeasureTable:
         day = region.reference_date
-        own = build_table(measure, facts.organisation_facts(region, scope.organisation_id, code), code,
-                          Split.NONE, day)
-        others = build_table(measure, facts.organisation_facts(region, scope.organisation_id, code, others=True),
-                             code, Split.NONE, day)
+        own = build_table(measure, facts.organisation_facts(region, scope.organisation_id, code), code, Split.NONE, day)
+        others = build_table(
+            measure, facts.organisation_facts(region, scope.organisation_id, code, others=True), code, Split.NONE, day
+        )
         whole = build_table(measure, facts.council_facts(region, code), code, Split.NONE, day)
         area_row = whole.rows[0]
         council_row = [f"All workplaces in {scope.council.name}", *_hide_where(area_row[1:], others.rows[0][1:])]
-        rows = ((f"Your workplaces in {scope.council.name}", *own.rows[0][1:]), tuple(council_row),
-                *whole.rows[len(whole.rows) - whole.comparator_rows:])
+        rows = (
+            (f"Your workplaces in {scope.council.name}", *own.rows[0][1:]),
+            tuple(council_row),
+            *whole.rows[len(whole.rows) - whole.comparator_rows :],
+        )
         prefix = f"In {scope.council.name},"
-        own_sentence = own.sentence.replace(prefix, f"In {scope.organisation_name}'s workplaces in "
-                                                    f"{scope.council.name},", 1)
+        own_sentence = own.sentence.replace(
+            prefix, f"In {scope.organisation_name}'s workplaces in {scope.council.name},", 1
+        )
         hidden_extra = sum(1 for a, b in zip(area_row[1:], council_row[1:], strict=True) if a is not b)
         return dataclasses.replace(
-            whole, caption=f"{measure.title}: {scope.organisation_name} beside all workplaces in "
-                           f"{scope.council.name}, {period_phrase(measure, day)}",
-            sentence=f"{own_sentence} {whole.sentence}", rows=rows, split="provider",
+            whole,
+            caption=f"{measure.title}: {scope.organisation_name} beside all workplaces in "
+            f"{scope.council.name}, {period_phrase(measure, day)}",
+            sentence=f"{own_sentence} {whole.sentence}",
+            rows=rows,
+            split="provider",
             area_name=f"{scope.organisation_name} and {scope.council.name}",
             suppressed_cells=own.suppressed_cells + whole.suppressed_cells + hidden_extra,
-            footnotes=(*whole.footnotes, "Figures for all workplaces in the council are also hidden where the "
-                       "same figure for the other providers would rest on fewer than 5 people."),
+            footnotes=(
+                *whole.footnotes,
+                "Figures for all workplaces in the council are also hidden where the "
+                "same figure for the other providers would rest on fewer than 5 people.",
+            ),
             source=f"{whole.source.removesuffix('.')}; your workplaces' records as of {format_date(day)}.",
         )
 

@@ -14,13 +14,15 @@ class WorkplaceReturn(models.Model):
 
     # no database constraint: workplaces may be removed by bulk SQL (the demo loader); orphaned
     # returns are ignored by the measures and cleared by ``history.record_returns``
-    workplace = models.ForeignKey("workforce.Workplace", on_delete=models.CASCADE, related_name="returns",
-                                  db_constraint=False)
+    workplace = models.ForeignKey(
+        "workforce.Workplace", on_delete=models.CASCADE, related_name="returns", db_constraint=False
+    )
     as_of = models.DateField("Date the totals were stated")
     total_perm_temp = models.PositiveIntegerField("Permanent and temporary staff (stated total)")
     vacancies_known = models.BooleanField(default=True)
     derived_from_records = models.BooleanField(
-        default=False, help_text="Worked out afterwards from staff records (the demo's past years), not stated.")
+        default=False, help_text="Worked out afterwards from staff records (the demo's past years), not stated."
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -40,5 +42,8 @@ class ReturnVacancy(models.Model):
     vacancies = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["workplace_return", "job_role"],
-                                               name="one_vacancy_count_per_return_and_role")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workplace_return", "job_role"], name="one_vacancy_count_per_return_and_role"
+            )
+        ]

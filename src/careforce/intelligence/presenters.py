@@ -71,8 +71,11 @@ def headline_heading(measure: Measure, table: MeasureTable) -> str:
         if measure.headline:
             return f"{measure.headline} (%)"
         first = table.rows[0] if table.rows else ()
-        shares = [(first[i], h) for i, h in enumerate(headings)
-                  if h.endswith("(%)") and not h.startswith("Not known") and isinstance(first[i], int | float)]
+        shares = [
+            (first[i], h)
+            for i, h in enumerate(headings)
+            if h.endswith("(%)") and not h.startswith("Not known") and isinstance(first[i], int | float)
+        ]
         return max(shares)[1] if shares else next(h for h in headings if h.endswith("(%)"))
     if measure.kind in (Kind.AMOUNT, Kind.AVERAGE):
         return measure.headings[1]
@@ -92,8 +95,14 @@ def _chart(measure: Measure, table: MeasureTable) -> Chart | None:
     bars = []
     for i, (label, value) in enumerate(values):
         width = max(float(value), 0) / top * span if isinstance(value, int | float) else 0.0
-        bars.append(Bar(label if len(label) <= 38 else label[:36] + "…", format_cell(value, heading).text,
-                        i * (BAR_HEIGHT + BAR_GAP), round(width, 1)))
+        bars.append(
+            Bar(
+                label if len(label) <= 38 else label[:36] + "…",
+                format_cell(value, heading).text,
+                i * (BAR_HEIGHT + BAR_GAP),
+                round(width, 1),
+            )
+        )
     return Chart(f"{heading} ({table.headings[0].lower()})", tuple(bars), len(bars) * (BAR_HEIGHT + BAR_GAP))
 
 
@@ -101,8 +110,9 @@ def table_view(measure: Measure, table: MeasureTable, *, chart: bool = True) -> 
     headings = tuple((h, i > 0) for i, h in enumerate(table.headings))
     first_published = len(table.rows) - table.comparator_rows
     rows = tuple(
-        RowView(str(r[0]), tuple(format_cell(v, table.headings[j + 1]) for j, v in enumerate(r[1:])),
-                i >= first_published)
+        RowView(
+            str(r[0]), tuple(format_cell(v, table.headings[j + 1]) for j, v in enumerate(r[1:])), i >= first_published
+        )
         for i, r in enumerate(table.rows)
     )
     used = {c.marker for row in rows for c in row.cells if c.marker is not None}
@@ -121,7 +131,9 @@ class SummaryRow:
 def summary_row(measure: Measure, table: MeasureTable) -> SummaryRow:
     heading = headline_heading(measure, table)
     column = table.headings.index(heading)
-    published = tuple((str(r[0]), format_cell(r[column], heading))
-                      for r in table.rows[len(table.rows) - table.comparator_rows:]
-                      if not isinstance(r[column], Marker))
+    published = tuple(
+        (str(r[0]), format_cell(r[column], heading))
+        for r in table.rows[len(table.rows) - table.comparator_rows :]
+        if not isinstance(r[column], Marker)
+    )
     return SummaryRow(measure, heading, format_cell(table.rows[0][column], heading), published)

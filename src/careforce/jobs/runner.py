@@ -28,8 +28,13 @@ _pool: ThreadPoolExecutor | None = None
 
 def submit(kind: str, title: str, function: str, arguments: dict[str, Any], created_by: Any = None) -> Job:
     """Record a job and start it once the current transaction commits."""
-    job = Job.objects.create(kind=kind, title=title, function=function, arguments=arguments,
-                             created_by=created_by if getattr(created_by, "pk", None) else None)
+    job = Job.objects.create(
+        kind=kind,
+        title=title,
+        function=function,
+        arguments=arguments,
+        created_by=created_by if getattr(created_by, "pk", None) else None,
+    )
     transaction.on_commit(lambda: _dispatch(str(job.pk)))
     return job
 
@@ -76,8 +81,10 @@ def execute(job_id: str) -> None:
         result = work(progress=progress, **job.arguments)
     except Exception as error:  # noqa: BLE001 - any failure is recorded on the job for the user to see
         log.error("job %s failed: %s", job_id, traceback.format_exc())
-        Job.objects.filter(pk=job_id).update(status=Job.Status.FAILED, message=str(error)[:300] or "The job failed",
-                                             finished_at=timezone.now())
+        Job.objects.filter(pk=job_id).update(
+            status=Job.Status.FAILED, message=str(error)[:300] or "The job failed", finished_at=timezone.now()
+        )
         return
-    Job.objects.filter(pk=job_id).update(status=Job.Status.DONE, progress=100, result=result or {},
-                                         finished_at=timezone.now())
+    Job.objects.filter(pk=job_id).update(
+        status=Job.Status.DONE, progress=100, result=result or {}, finished_at=timezone.now()
+    )

@@ -88,16 +88,29 @@ def fan_chart(points: list[FanPoint]) -> FanChart:
         y_ticks.append(Tick(y(value), f"{value:,.0f}"))
         value += step
     filled = [(p.year, p.filled) for p in points if p.filled is not None]
-    return FanChart(WIDTH, HEIGHT, band("p5", "p95"), band("p25", "p75"),
-                    line([(p.year, p.p50) for p in points]), line(filled) if filled else "",  # type: ignore[misc]
-                    x_ticks, tuple(y_ticks), x0, x1, y0, y1)
+    return FanChart(
+        WIDTH,
+        HEIGHT,
+        band("p5", "p95"),
+        band("p25", "p75"),
+        line([(p.year, p.p50) for p in points]),
+        line(filled) if filled else "",  # type: ignore[misc]
+        x_ticks,
+        tuple(y_ticks),
+        x0,
+        x1,
+        y0,
+        y1,
+    )
 
 
 def describe(points: list[FanPoint], what: str) -> str:
     """The chart's text alternative: the trend and the final year's range in words."""
     a, b = points[0], points[-1]
-    text = (f"Fan chart of {what} from {a.year} to {b.year}. The median goes from {a.p50:,.0f} to {b.p50:,.0f}; "
-            f"in {b.year} 90% of the draws lie between {b.p5:,.0f} and {b.p95:,.0f}.")
+    text = (
+        f"Fan chart of {what} from {a.year} to {b.year}. The median goes from {a.p50:,.0f} to {b.p50:,.0f}; "
+        f"in {b.year} 90% of the draws lie between {b.p5:,.0f} and {b.p95:,.0f}."
+    )
     if b.filled is not None:
         text += f" Filled posts (median) reach {b.filled:,.0f} in {b.year}."
     return text + " The table that follows gives every value."

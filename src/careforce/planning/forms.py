@@ -23,21 +23,32 @@ YOUR_SCENARIO = "Your scenario"
 class RunForm(forms.Form):
     scenarios = forms.MultipleChoiceField(required=False, choices=())
     scenario_text = forms.CharField(required=False, widget=forms.Textarea, strip=False)
-    demand_method = forms.ChoiceField(choices=DEMAND_CHOICES, initial="sfc",
-                                      error_messages={"required": "Choose how demand grows"})
-    draws = forms.IntegerField(initial=200, error_messages={
-        "required": "Enter the number of draws", "invalid": "Number of draws must be a whole number, like 200"})
-    to_year = forms.ChoiceField(choices=YEAR_CHOICES, initial="2035",
-                                error_messages={"required": "Choose the last year to project to"})
-    rate_source = forms.ChoiceField(choices=ProjectionRun.RateSource.choices, initial="published",
-                                    error_messages={"required": "Choose where the turnover rates come from"})
+    demand_method = forms.ChoiceField(
+        choices=DEMAND_CHOICES, initial="sfc", error_messages={"required": "Choose how demand grows"}
+    )
+    draws = forms.IntegerField(
+        initial=200,
+        error_messages={
+            "required": "Enter the number of draws",
+            "invalid": "Number of draws must be a whole number, like 200",
+        },
+    )
+    to_year = forms.ChoiceField(
+        choices=YEAR_CHOICES, initial="2035", error_messages={"required": "Choose the last year to project to"}
+    )
+    rate_source = forms.ChoiceField(
+        choices=ProjectionRun.RateSource.choices,
+        initial="published",
+        error_messages={"required": "Choose where the turnover rates come from"},
+    )
 
     def __init__(self, *args: Any, saved: list[SavedScenario] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.builtin = builtin_scenarios()
         self.saved = {f"saved-{s.pk}": s for s in saved or []}
         self.fields["scenarios"].choices = [(name, s.title) for name, s in self.builtin.items()] + [
-            (key, f"{s.title or s.name} (saved)") for key, s in self.saved.items()]
+            (key, f"{s.title or s.name} (saved)") for key, s in self.saved.items()
+        ]
         self.chosen: list[Scenario] = []
         self.written: Scenario | None = None
 
@@ -75,8 +86,11 @@ class RunForm(forms.Form):
                 chosen.append(parse_scenario(self.saved[key].text, source=self.saved[key].name))
         if self.written is not None:
             if self.written.name in [s.name for s in chosen] or self.written.name in self.builtin:
-                self.add_error("scenario_text", f"Your scenario is called \"{self.written.name}\", the same as a "
-                               "shipped or chosen scenario: give it another name on the name line")
+                self.add_error(
+                    "scenario_text",
+                    f'Your scenario is called "{self.written.name}", the same as a '
+                    "shipped or chosen scenario: give it another name on the name line",
+                )
             chosen.append(self.written)
         if not chosen and "scenario_text" not in self.errors:
             self.add_error("scenarios", "Choose at least one scenario, or write your own")

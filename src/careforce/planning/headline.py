@@ -83,12 +83,14 @@ def compute_headline(draws: int = HEADLINE_DRAWS, seed: int = DEFAULT_SEED) -> H
     out = []
     for horizon in HORIZONS:
         i = years.index(horizon)
-        out.append(HeadlineYear(
-            year=horizon,
-            new_jobs=_range(new_jobs[i]),
-            recruits_needed=_range(recruits[1:i + 1].sum(axis=0)),  # flows start in the first projected year
-            replacement=float(replacement[1:i + 1].sum(axis=0).mean()),
-        ))
+        out.append(
+            HeadlineYear(
+                year=horizon,
+                new_jobs=_range(new_jobs[i]),
+                recruits_needed=_range(recruits[1 : i + 1].sum(axis=0)),  # flows start in the first projected year
+                replacement=float(replacement[1 : i + 1].sum(axis=0).mean()),
+            )
+        )
     return Headline(BASE_YEAR, draws, tuple(out), published_2019())
 
 

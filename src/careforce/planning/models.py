@@ -33,8 +33,14 @@ class ProjectionRun(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    council = models.ForeignKey("region.Council", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="projection_runs", help_text="empty: every council and the region")
+    council = models.ForeignKey(
+        "region.Council",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projection_runs",
+        help_text="empty: every council and the region",
+    )
     scenario_names = models.JSONField(default=list)
     scenario_texts = models.JSONField(default=dict, help_text="scenario name -> its TOML text")
     demand_method = models.CharField(max_length=10, default="sfc")

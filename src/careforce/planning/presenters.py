@@ -25,8 +25,15 @@ MEASURE_LABELS = {
     "council_moves_net": "Net moves in from other councils",
     "vacancy_rate": "Vacancy rate",
 }
-HEADLINE_MEASURES = ("new_jobs", "recruits_needed", "replacement_recruitment", "new_to_sector_recruits",
-                     "unfilled_gap", "filled_posts", "demand_posts")
+HEADLINE_MEASURES = (
+    "new_jobs",
+    "recruits_needed",
+    "replacement_recruitment",
+    "new_to_sector_recruits",
+    "unfilled_gap",
+    "filled_posts",
+    "demand_posts",
+)
 
 
 def milestone_years(to_year: int) -> list[int]:
@@ -66,8 +73,11 @@ class Lookup:
     def __init__(self, table: pa.Table) -> None:
         cols = table.select(["scenario", "measure", "year", "statistic", "value"]).to_pydict()
         self.values: dict[tuple[Any, ...], float] = {
-            key[:-1]: key[-1] for key in zip(cols["scenario"], cols["measure"], cols["year"], cols["statistic"],
-                                             cols["value"], strict=True)}
+            key[:-1]: key[-1]
+            for key in zip(
+                cols["scenario"], cols["measure"], cols["year"], cols["statistic"], cols["value"], strict=True
+            )
+        }
 
     def get(self, scenario: str, measure: str, year: int, statistic: str) -> float | None:
         return self.values.get((scenario, measure, year, statistic))
@@ -85,8 +95,9 @@ def scenario_results(lookup: Lookup, scenario: str, to_year: int, what: str) -> 
         stats = [lookup.get(scenario, "demand_posts", year, s) for s in ("p5", "p25", "p50", "p75", "p95")]
         if None not in stats:
             fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type]
-    return ScenarioResults(scenario, headline, fan, fan_chart(fan),
-                           describe(fan, f"posts required (demand), {what}, {scenario}"))
+    return ScenarioResults(
+        scenario, headline, fan, fan_chart(fan), describe(fan, f"posts required (demand), {what}, {scenario}")
+    )
 
 
 def comparison(lookup: Lookup, scenarios: list[str], to_year: int) -> list[ComparisonRow]:
@@ -97,8 +108,11 @@ def comparison(lookup: Lookup, scenarios: list[str], to_year: int) -> list[Compa
             if medians[0] is None:
                 continue
             first = medians[0]
-            rows.append(ComparisonRow(MEASURE_LABELS[measure], year, medians,
-                                      [None if m is None else m - first for m in medians]))
+            rows.append(
+                ComparisonRow(
+                    MEASURE_LABELS[measure], year, medians, [None if m is None else m - first for m in medians]
+                )
+            )
     return rows
 
 

@@ -46,7 +46,8 @@ def areas_of(run: ProjectionRun) -> list[tuple[str, str]]:
     if run.council_id:
         return [(run.council_id, names[run.council_id])]
     return [(REGION_CODE, names[REGION_CODE])] + sorted(
-        ((code, name) for code, name in names.items() if code != REGION_CODE), key=lambda item: item[1])
+        ((code, name) for code, name in names.items() if code != REGION_CODE), key=lambda item: item[1]
+    )
 
 
 def area_of(run: ProjectionRun, code: str | None) -> tuple[str, str]:

@@ -36,9 +36,11 @@ class RecordRates:
 
     @property
     def source(self) -> str:
-        return (f"estimated from {self.workers_counted:,} staff records (starters and leavers in the 12 months "
-                f"to {self.as_of:%d %B %Y}), pooled towards the regional rate for small cells "
-                f"(beta-binomial, kappa {self.pooled.turnover_kappa:.1f})")
+        return (
+            f"estimated from {self.workers_counted:,} staff records (starters and leavers in the 12 months "
+            f"to {self.as_of:%d %B %Y}), pooled towards the regional rate for small cells "
+            f"(beta-binomial, kappa {self.pooled.turnover_kappa:.1f})"
+        )
 
 
 def records_as_of() -> date | None:
@@ -55,8 +57,11 @@ def _age(born: date, on: date) -> int:
 def count_cells(as_of: date) -> tuple[dict[tuple[str, str, str], list[int]], int, int]:
     """(council, role, age band) -> [starters, leavers, staff] over the year to ``as_of``."""
     since = as_of - timedelta(days=365)
-    rows = (Worker.objects.filter(start_date__lte=as_of).exclude(left_on__lte=since)
-            .values_list("workplace__council_id", "main_job_role", "date_of_birth", "start_date", "left_on"))
+    rows = (
+        Worker.objects.filter(start_date__lte=as_of)
+        .exclude(left_on__lte=since)
+        .values_list("workplace__council_id", "main_job_role", "date_of_birth", "start_date", "left_on")
+    )
     cells: dict[tuple[str, str, str], list[int]] = {}
     counted = skipped = 0
     for council, job_role, born, started, left in rows.iterator(chunk_size=5000):
@@ -88,8 +93,12 @@ def estimate_rates(calibration: Calibration | None = None) -> RecordRates | None
         return None
     keys = sorted(cells)
     pooled = estimate_rates_from_records(
-        [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
-        [cells[k][0] for k in keys], [cells[k][1] for k in keys], [cells[k][2] for k in keys],
+        [k[0] for k in keys],
+        [k[1] for k in keys],
+        [k[2] for k in keys],
+        [cells[k][0] for k in keys],
+        [cells[k][1] for k in keys],
+        [cells[k][2] for k in keys],
     )
     calibration = calibration or default_calibration()
     return RecordRates(as_of, pooled, rate_array(pooled, calibration.councils), counted, skipped)
@@ -99,11 +108,14 @@ def rate_array(pooled: PooledRates, councils: tuple[str, ...]) -> np.ndarray:
     """(council, role, age) pooled rates. A cell with no staff in the records takes its role and age
     band's pooled rate (the prior), or the records' regional rate when that group is empty too."""
     regional = float(pooled.leavers.sum() / pooled.staff.sum()) if pooled.staff.sum() > 0 else 0.0
-    group_prior = {(r, a): float(p) for r, a, p in zip(pooled.role, pooled.age_band, pooled.turnover_prior,
-                                                        strict=True)}
+    group_prior = {
+        (r, a): float(p) for r, a, p in zip(pooled.role, pooled.age_band, pooled.turnover_prior, strict=True)
+    }
     out = np.empty((len(councils), len(ROLES), len(AGES)))
-    seen = {(c, r, a): float(v) for c, r, a, v in zip(pooled.council, pooled.role, pooled.age_band,
-                                                       pooled.turnover_rate, strict=True)}
+    seen = {
+        (c, r, a): float(v)
+        for c, r, a, v in zip(pooled.council, pooled.role, pooled.age_band, pooled.turnover_rate, strict=True)
+    }
     for i, council in enumerate(councils):
         for j, role in enumerate(ROLES):
             for k, age in enumerate(AGES):

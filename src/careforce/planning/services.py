@@ -22,16 +22,30 @@ IMMEDIATE_DRAWS = 200
 """Runs with this many draws or fewer take a second or so and run while the user waits."""
 
 
-def start_run(user: Any, scenarios: list[Scenario], *, demand_method: str, draws: int, to_year: int,
-              rate_source: str, seed: int = DEFAULT_SEED) -> ProjectionRun:
+def start_run(
+    user: Any,
+    scenarios: list[Scenario],
+    *,
+    demand_method: str,
+    draws: int,
+    to_year: int,
+    rate_source: str,
+    seed: int = DEFAULT_SEED,
+) -> ProjectionRun:
     """Record a run scoped to the user's area and start it. A council analyst's run keeps only their council."""
     from careforce.domain.access import Permission, allows
 
     council = None if allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES) else user.council_id
     run = ProjectionRun.objects.create(
-        created_by=user, council_id=council, scenario_names=[s.name for s in scenarios],
-        scenario_texts={s.name: s.text for s in scenarios}, demand_method=demand_method, draws=draws, seed=seed,
-        to_year=to_year, rate_source=rate_source,
+        created_by=user,
+        council_id=council,
+        scenario_names=[s.name for s in scenarios],
+        scenario_texts={s.name: s.text for s in scenarios},
+        demand_method=demand_method,
+        draws=draws,
+        seed=seed,
+        to_year=to_year,
+        rate_source=rate_source,
     )
     if draws <= IMMEDIATE_DRAWS:
         try:
@@ -41,8 +55,13 @@ def start_run(user: Any, scenarios: list[Scenario], *, demand_method: str, draws
         run.refresh_from_db()
         return run
     with transaction.atomic():
-        job = submit("projection", f"Projection of {', '.join(run.scenario_names)} to {to_year}",
-                     "careforce.planning.services.run_projection", {"run_id": str(run.pk)}, user)
+        job = submit(
+            "projection",
+            f"Projection of {', '.join(run.scenario_names)} to {to_year}",
+            "careforce.planning.services.run_projection",
+            {"run_id": str(run.pk)},
+            user,
+        )
         ProjectionRun.objects.filter(pk=run.pk).update(job=job)
     run.refresh_from_db()
     return run
@@ -56,15 +75,17 @@ def run_projection(progress: Any, run_id: str) -> dict[str, Any]:
         progress(90, "Saving the results")
         rows = write_results(run, result)
     except Exception as error:
-        ProjectionRun.objects.filter(pk=run.pk).update(status=ProjectionRun.Status.FAILED,
-                                                       message=str(error)[:300], finished_at=timezone.now())
+        ProjectionRun.objects.filter(pk=run.pk).update(
+            status=ProjectionRun.Status.FAILED, message=str(error)[:300], finished_at=timezone.now()
+        )
         raise
     ProjectionRun.objects.filter(pk=run.pk).update(
-        status=ProjectionRun.Status.DONE, rows=rows, finished_at=timezone.now(),
+        status=ProjectionRun.Status.DONE,
+        rows=rows,
+        finished_at=timezone.now(),
         assumptions=[asdict(a) for a in result.assumptions if in_scope(a.name, run.council_id)],
     )
-    return {"url": reverse("planning:results", args=[run.pk]), "link_text": "See the projection results",
-            "rows": rows}
+    return {"url": reverse("planning:results", args=[run.pk]), "link_text": "See the projection results", "rows": rows}
 
 
 def in_scope(name: str, council: str | None) -> bool:
@@ -72,7 +93,8 @@ def in_scope(name: str, council: str | None) -> bool:
     from careforce.domain.planning.dimensions import council_names
 
     return council is None or not any(
-        key in name for code, title in council_names().items() if code != council for key in (code, title))
+        key in name for code, title in council_names().items() if code != council for key in (code, title)
+    )
 
 
 def _project(run: ProjectionRun, progress: Any) -> Any:
@@ -87,14 +109,22 @@ def _project(run: ProjectionRun, progress: Any) -> Any:
     def step(done: int, total: int, name: str) -> None:
         progress(5 + int(80 * done / total), f"Projected {name} ({done} of {total})")
 
-    return project(scenarios, to_year=run.to_year, draws=run.draws, seed=run.seed,
-                   demand_method=run.demand_method, base=base, progress=step)  # type: ignore[arg-type]
+    return project(
+        scenarios,
+        to_year=run.to_year,
+        draws=run.draws,
+        seed=run.seed,
+        demand_method=run.demand_method,
+        base=base,
+        progress=step,
+    )  # type: ignore[arg-type]
 
 
 def save_scenario(user: Any, scenario: Scenario) -> SavedScenario:
     """Keep a written or edited scenario for the user (and their council), replacing one of the same name."""
     saved, _ = SavedScenario.objects.update_or_create(
-        owner=user, name=scenario.name,
+        owner=user,
+        name=scenario.name,
         defaults={"council_id": user.council_id, "title": scenario.title, "text": scenario.text},
     )
     return saved

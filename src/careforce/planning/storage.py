@@ -29,8 +29,9 @@ def scoped_table(result: ProjectionResult, council: str | None) -> pa.Table:
     """
     values = result.statistics.ravel()
     keep = ~np.isnan(values)
-    grids = [g.ravel() for g in np.meshgrid(*[np.arange(n, dtype=np.int32) for n in result.statistics.shape],
-                                            indexing="ij")]
+    grids = [
+        g.ravel() for g in np.meshgrid(*[np.arange(n, dtype=np.int32) for n in result.statistics.shape], indexing="ij")
+    ]
     if council is not None:
         keep &= grids[2] == result.council_labels.index(council)
     s, m, c, r, y, st = (g[keep] for g in grids)
@@ -38,12 +39,17 @@ def scoped_table(result: ProjectionResult, council: str | None) -> pa.Table:
     def labelled(index: np.ndarray, labels: tuple[str, ...]) -> pa.Array:
         return pa.DictionaryArray.from_arrays(pa.array(index), pa.array(list(labels), pa.string())).cast(pa.string())
 
-    return pa.table({
-        "council": labelled(c, result.council_labels), "role": labelled(r, result.role_labels),
-        "year": pa.array(np.array(list(result.years), dtype=np.int64)[y]),
-        "scenario": labelled(s, result.scenario_names), "measure": labelled(m, RESULT_MEASURES),
-        "statistic": labelled(st, STATISTICS), "value": pa.array(np.round(values[keep], 3)),
-    })
+    return pa.table(
+        {
+            "council": labelled(c, result.council_labels),
+            "role": labelled(r, result.role_labels),
+            "year": pa.array(np.array(list(result.years), dtype=np.int64)[y]),
+            "scenario": labelled(s, result.scenario_names),
+            "measure": labelled(m, RESULT_MEASURES),
+            "statistic": labelled(st, STATISTICS),
+            "value": pa.array(np.round(values[keep], 3)),
+        }
+    )
 
 
 def write_results(run: ProjectionRun, result: ProjectionResult) -> int:
@@ -76,8 +82,17 @@ def wide_rows(table: pa.Table) -> list[list[Any]]:
     rows = []
     for key, values in zip(wide.index, wide.to_numpy(), strict=True):
         scenario, measure, council, role, year = key
-        rows.append([scenario, measure, council, names.get(council, council), role, int(year),
-                     *[None if v != v else float(v) for v in values]])
+        rows.append(
+            [
+                scenario,
+                measure,
+                council,
+                names.get(council, council),
+                role,
+                int(year),
+                *[None if v != v else float(v) for v in values],
+            ]
+        )
     return rows
 
 

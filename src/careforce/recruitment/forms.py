@@ -24,23 +24,41 @@ REASON_MAX = 300
 NOTES_MAX = 1000
 
 
-def _textarea(label: str, *, subject: str, max_length: int, required: str | None = None, help_text: str = "",
-              rows: int = 3) -> forms.CharField:
-    field = forms.CharField(label=label, max_length=max_length, required=required is not None, help_text=help_text,
-                            widget=forms.Textarea, strip=True,
-                            error_messages={"required": required or "",
-                                            "max_length": f"{subject} must be {max_length} characters or fewer"})
+def _textarea(
+    label: str, *, subject: str, max_length: int, required: str | None = None, help_text: str = "", rows: int = 3
+) -> forms.CharField:
+    field = forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required is not None,
+        help_text=help_text,
+        widget=forms.Textarea,
+        strip=True,
+        error_messages={
+            "required": required or "",
+            "max_length": f"{subject} must be {max_length} characters or fewer",
+        },
+    )
     return govuk(field, rows=rows)  # type: ignore[return-value]
 
 
 class StageForm(forms.Form):
-    stage = forms.ChoiceField(label="Which stage are they at now?", widget=forms.RadioSelect,
-                              choices=[(s.value, s.label) for s in MOVABLE_STAGES],
-                              error_messages={"required": "Select the stage they are at now",
-                                              "invalid_choice": "Select the stage they are at now"})
-    reason = _textarea("Reason", subject="Reason", max_length=REASON_MAX,
-                       help_text="Needed if they are not progressing, for example \"Withdrew: found another job\". "
-                                 "Otherwise optional. Do not include health or other sensitive details.")
+    stage = forms.ChoiceField(
+        label="Which stage are they at now?",
+        widget=forms.RadioSelect,
+        choices=[(s.value, s.label) for s in MOVABLE_STAGES],
+        error_messages={
+            "required": "Select the stage they are at now",
+            "invalid_choice": "Select the stage they are at now",
+        },
+    )
+    reason = _textarea(
+        "Reason",
+        subject="Reason",
+        max_length=REASON_MAX,
+        help_text='Needed if they are not progressing, for example "Withdrew: found another job". '
+        "Otherwise optional. Do not include health or other sensitive details.",
+    )
 
     def __init__(self, *args: Any, shortlisted: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,22 +78,33 @@ class InterviewScoreForm(forms.Form):
     """One score (1 to 4) and optional notes for each of the care workforce pathway's seven values."""
 
     panel_included_person_with_lived_experience = forms.ChoiceField(
-        label="Did a person who draws on care and support sit on the interview panel?", choices=YES_NO,
+        label="Did a person who draws on care and support sit on the interview panel?",
+        choices=YES_NO,
         widget=forms.RadioSelect,
         help_text="Involving people who use services in interviews is part of values-based recruitment.",
-        error_messages={"required": "Select yes if a person who draws on care and support sat on the panel",
-                        "invalid_choice": "Select yes if a person who draws on care and support sat on the panel"})
+        error_messages={
+            "required": "Select yes if a person who draws on care and support sat on the panel",
+            "invalid_choice": "Select yes if a person who draws on care and support sat on the panel",
+        },
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.values = care_values()
         for value in self.values:
             self.fields[f"score_{value.key}"] = forms.TypedChoiceField(
-                label=value.name, choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect,
-                error_messages={"required": f"Select a score for {value.name.lower()}",
-                                "invalid_choice": f"Select a score for {value.name.lower()}"})
+                label=value.name,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": f"Select a score for {value.name.lower()}",
+                    "invalid_choice": f"Select a score for {value.name.lower()}",
+                },
+            )
             self.fields[f"notes_{value.key}"] = _textarea(
-                f"Notes on {value.name.lower()} (optional)", subject="Notes", max_length=NOTES_MAX, rows=2)
+                f"Notes on {value.name.lower()} (optional)", subject="Notes", max_length=NOTES_MAX, rows=2
+            )
         # the panel question last, after the values
         self.order_fields([name for name in self.fields if name != "panel_included_person_with_lived_experience"])
 
@@ -87,8 +116,11 @@ class InterviewScoreForm(forms.Form):
 
 
 class HireForm(forms.Form):
-    start_date = GovDateField(label="When do they start?", subject="Start date",
-                              help_text="For example, 5 1 2027. It can be up to a year ahead.")
+    start_date = GovDateField(
+        label="When do they start?",
+        subject="Start date",
+        help_text="For example, 5 1 2027. It can be up to a year ahead.",
+    )
 
     def clean_start_date(self) -> date:
         start: date = self.cleaned_data["start_date"]
@@ -99,16 +131,32 @@ class HireForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    friend_name = govuk(forms.CharField(label="Your friend's full name", max_length=120,
-                                        error_messages={"required": "Enter your friend's full name",
-                                                        "max_length": "Full name must be 120 characters or fewer"}),
-                        autocomplete="off")
-    friend_email = govuk(forms.EmailField(label="Your friend's email address", max_length=254,
-                                    help_text="We use this to link their application to your referral.",
-                                    error_messages={"required": "Enter your friend's email address",
-                                                    "invalid": "Enter an email address in the correct format, "
-                                                               "like name@example.com",
-                                                    "max_length": "Email address must be 254 characters or fewer"}),
-                         type="email", autocomplete="off")
-    consent = forms.BooleanField(label="My friend has agreed that I can share their name and email address",
-                                 error_messages={"required": "Confirm your friend has agreed to share their details"})
+    friend_name = govuk(
+        forms.CharField(
+            label="Your friend's full name",
+            max_length=120,
+            error_messages={
+                "required": "Enter your friend's full name",
+                "max_length": "Full name must be 120 characters or fewer",
+            },
+        ),
+        autocomplete="off",
+    )
+    friend_email = govuk(
+        forms.EmailField(
+            label="Your friend's email address",
+            max_length=254,
+            help_text="We use this to link their application to your referral.",
+            error_messages={
+                "required": "Enter your friend's email address",
+                "invalid": "Enter an email address in the correct format, like name@example.com",
+                "max_length": "Email address must be 254 characters or fewer",
+            },
+        ),
+        type="email",
+        autocomplete="off",
+    )
+    consent = forms.BooleanField(
+        label="My friend has agreed that I can share their name and email address",
+        error_messages={"required": "Confirm your friend has agreed to share their details"},
+    )

@@ -51,8 +51,9 @@ class Milestone:
     @property
     def text(self) -> str:
         when = f"{self.due_on:%-d %B %Y}"
-        return {"reached": f"Reached on {when}", "due": f"Due on {when}",
-                "missed": "Not reached: they left before it"}[self.state]
+        return {"reached": f"Reached on {when}", "due": f"Due on {when}", "missed": "Not reached: they left before it"}[
+            self.state
+        ]
 
 
 def milestones(start_date: date, left_on: date | None, today: date) -> tuple[Milestone, ...]:

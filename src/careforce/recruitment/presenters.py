@@ -18,11 +18,22 @@ from .measures import Milestone, milestones
 from .models import Application, ApplicationEvent, Referral, Stage
 
 HIDDEN = "Hidden until shortlisted"
-HOURS_PATTERN_LABELS = {"full_time": "Full time", "part_time": "Part time", "school_hours": "School hours",
-                        "nights": "Nights", "weekends": "Weekends"}
-STAGE_TAG_COLOURS = {Stage.NEW: "blue", Stage.CONTACTED: "light-blue", Stage.INTERVIEW: "purple",
-                     Stage.OFFER: "turquoise", Stage.CHECKS: "yellow", Stage.HIRED: "green",
-                     Stage.NOT_PROGRESSED: "grey"}
+HOURS_PATTERN_LABELS = {
+    "full_time": "Full time",
+    "part_time": "Part time",
+    "school_hours": "School hours",
+    "nights": "Nights",
+    "weekends": "Weekends",
+}
+STAGE_TAG_COLOURS = {
+    Stage.NEW: "blue",
+    Stage.CONTACTED: "light-blue",
+    Stage.INTERVIEW: "purple",
+    Stage.OFFER: "turquoise",
+    Stage.CHECKS: "yellow",
+    Stage.HIRED: "green",
+    Stage.NOT_PROGRESSED: "grey",
+}
 
 
 def label(list_name: str, code: int | None) -> str:
@@ -83,8 +94,12 @@ def applicant_rows(application: Application) -> list[dict[str, Any]]:
         ("About them", application.about_you or "Nothing given"),
     ]
     if application.referral_id:
-        values.append(("Referred by a member of staff",
-                       _referrer(application.referral) if shown else "Yes (who referred them is shown once shortlisted)"))
+        values.append(
+            (
+                "Referred by a member of staff",
+                _referrer(application.referral) if shown else "Yes (who referred them is shown once shortlisted)",
+            )
+        )
     return [{"key": {"text": k}, "value": {"text": v}} for k, v in values]
 
 
@@ -115,13 +130,19 @@ def score_rows(scores: list[Any]) -> list[dict[str, Any]]:
     rows = []
     for value in care_values():
         score = by_key.get(value.key)
-        text = "Not scored" if score is None else f"{score.score} out of 4" + (f": {score.notes}" if score.notes else "")
+        text = (
+            "Not scored" if score is None else f"{score.score} out of 4" + (f": {score.notes}" if score.notes else "")
+        )
         rows.append({"key": {"text": value.name}, "value": {"text": text}})
     if scores:
         total = sum(s.score for s in scores)
         rows.append({"key": {"text": "Total"}, "value": {"text": f"{total} out of {4 * len(care_values())}"}})
-        rows.append({"key": {"text": "A person who draws on care and support sat on the panel"},
-                     "value": {"text": yes_no(scores[0].panel_included_person_with_lived_experience)}})
+        rows.append(
+            {
+                "key": {"text": "A person who draws on care and support sat on the panel"},
+                "value": {"text": yes_no(scores[0].panel_included_person_with_lived_experience)},
+            }
+        )
     return rows
 
 
@@ -137,12 +158,14 @@ def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> lis
     rows = []
     for referral in referrals:
         reached = {m.months: m.text for m in referral_milestones(referral)}
-        row = [{"text": referral.friend_name},
-               {"text": f"{vacancy_name(referral.vacancy)}, {referral.vacancy.workplace.name}"},
-               {"text": gov_date(referral.created_at)},
-               {"text": referral.get_status_display()},
-               {"text": reached.get(3, "After they are hired")},
-               {"text": reached.get(6, "After they are hired")}]
+        row = [
+            {"text": referral.friend_name},
+            {"text": f"{vacancy_name(referral.vacancy)}, {referral.vacancy.workplace.name}"},
+            {"text": gov_date(referral.created_at)},
+            {"text": referral.get_status_display()},
+            {"text": reached.get(3, "After they are hired")},
+            {"text": reached.get(6, "After they are hired")},
+        ]
         if with_referrer:
             row.insert(0, {"text": _referrer_reference(referral)})
         rows.append(row)

@@ -39,6 +39,7 @@ def _open(today: date | None = None) -> Q:
 
 # --- vacancies -------------------------------------------------------------------------------------------
 
+
 def vacancies_for(user: Any) -> QuerySet[Vacancy]:
     """The manager's organisation's vacancies, open first, with applicant counts."""
     organisation_id = _managed_organisation_id(user)
@@ -48,8 +49,10 @@ def vacancies_for(user: Any) -> QuerySet[Vacancy]:
     return (
         Vacancy.objects.filter(workplace__organisation_id=organisation_id)
         .select_related("workplace")
-        .annotate(applicants=Count("applications", distinct=True),
-                  active_applicants=Count("applications", filter=active, distinct=True))
+        .annotate(
+            applicants=Count("applications", distinct=True),
+            active_applicants=Count("applications", filter=active, distinct=True),
+        )
         .order_by("workplace__name", "job_role", "pk")
     )
 
@@ -65,13 +68,15 @@ def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
     if organisation_id is None:
         raise Http404("No such vacancy")
     try:
-        return Vacancy.objects.select_related("workplace").get(pk=vacancy_id,
-                                                                workplace__organisation_id=organisation_id)
+        return Vacancy.objects.select_related("workplace").get(
+            pk=vacancy_id, workplace__organisation_id=organisation_id
+        )
     except Vacancy.DoesNotExist:
         raise Http404("No such vacancy") from None
 
 
 # --- applications ----------------------------------------------------------------------------------------
+
 
 def applications_to(vacancy: Vacancy) -> QuerySet[Application]:
     """Applications to a vacancy already found through ``vacancy_for``, oldest first."""
@@ -84,9 +89,9 @@ def application_for(user: Any, application_id: int) -> Application:
     if organisation_id is None:
         raise Http404("No such applicant")
     try:
-        return (Application.objects.select_related("vacancy", "vacancy__workplace", "referral",
-                                                   "referral__referrer_worker", "hired_worker")
-                .get(pk=application_id, vacancy__workplace__organisation_id=organisation_id))
+        return Application.objects.select_related(
+            "vacancy", "vacancy__workplace", "referral", "referral__referrer_worker", "hired_worker"
+        ).get(pk=application_id, vacancy__workplace__organisation_id=organisation_id)
     except Application.DoesNotExist:
         raise Http404("No such applicant") from None
 
@@ -123,13 +128,17 @@ def next_worker_reference(workplace: Workplace) -> str:
 
 # --- referrals -------------------------------------------------------------------------------------------
 
+
 def referable_vacancies(user: Any) -> QuerySet[Vacancy]:
     """The staff member's employer's published, open vacancies."""
     organisation_id = _staff_organisation_id(user)
     if organisation_id is None:
         return Vacancy.objects.none()
-    return (Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
-            .select_related("workplace").order_by("workplace__name", "job_role", "pk"))
+    return (
+        Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
+        .select_related("workplace")
+        .order_by("workplace__name", "job_role", "pk")
+    )
 
 
 def referable_vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
@@ -151,22 +160,30 @@ def referrals_for_organisation(user: Any) -> QuerySet[Referral]:
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
         return Referral.objects.none()
-    return _with_hires(Referral.objects.filter(vacancy__workplace__organisation_id=organisation_id)
-                       .select_related("referrer_worker"))
+    return _with_hires(
+        Referral.objects.filter(vacancy__workplace__organisation_id=organisation_id).select_related("referrer_worker")
+    )
 
 
 def _with_hires(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
-    return (referrals.select_related("vacancy", "vacancy__workplace")
-            .prefetch_related("applications__hired_worker").order_by("-created_at", "-pk"))
+    return (
+        referrals.select_related("vacancy", "vacancy__workplace")
+        .prefetch_related("applications__hired_worker")
+        .order_by("-created_at", "-pk")
+    )
 
 
 def open_referral_for(vacancy: Vacancy, email: str) -> Referral | None:
     """A referral to this vacancy for this email address that has not yet become an application."""
-    return (Referral.objects.filter(vacancy=vacancy, friend_email__iexact=email.strip(),
-                                    status=Referral.Status.REFERRED).order_by("created_at").first())
+    return (
+        Referral.objects.filter(vacancy=vacancy, friend_email__iexact=email.strip(), status=Referral.Status.REFERRED)
+        .order_by("created_at")
+        .first()
+    )
 
 
 # --- measures --------------------------------------------------------------------------------------------
+
 
 def hiring_timestamps(user: Any) -> list[tuple[Any, Any, Any]]:
     """(applied, first contacted, hired) for every application to the manager's organisation."""

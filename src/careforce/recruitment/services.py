@@ -50,10 +50,12 @@ def submit_application(vacancy: Any, answers: dict[str, Any], applicant: Any = N
             referral = None
         if referral is None and fields["email"]:
             referral = queries.open_referral_for(vacancy, fields["email"])
-        application = Application.objects.create(vacancy=vacancy, applicant=applicant, referral=referral,
-                                                 stage=Stage.NEW, **fields)
-        ApplicationEvent.objects.create(application=application, from_stage="", to_stage=Stage.NEW,
-                                        created_at=application.created_at)
+        application = Application.objects.create(
+            vacancy=vacancy, applicant=applicant, referral=referral, stage=Stage.NEW, **fields
+        )
+        ApplicationEvent.objects.create(
+            application=application, from_stage="", to_stage=Stage.NEW, created_at=application.created_at
+        )
         if referral is not None and referral.status == Referral.Status.REFERRED:
             referral.status = Referral.Status.APPLIED
             referral.save(update_fields=["status"])
@@ -78,9 +80,14 @@ def shortlist(user: Any, application_id: int, at: datetime | None = None) -> App
         if not application.shortlisted:
             application.shortlisted = True
             application.save(update_fields=["shortlisted"])
-            ApplicationEvent.objects.create(application=application, from_stage=application.stage,
-                                            to_stage=application.stage, reason="Shortlisted", actor=user,
-                                            created_at=at or timezone.now())
+            ApplicationEvent.objects.create(
+                application=application,
+                from_stage=application.stage,
+                to_stage=application.stage,
+                reason="Shortlisted",
+                actor=user,
+                created_at=at or timezone.now(),
+            )
     return application
 
 
@@ -106,8 +113,14 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
             raise PipelineError("Shortlist the applicant before you move them on")
         if stage == application.stage:
             return application
-        ApplicationEvent.objects.create(application=application, from_stage=application.stage, to_stage=stage,
-                                        reason=reason, actor=user, created_at=when)
+        ApplicationEvent.objects.create(
+            application=application,
+            from_stage=application.stage,
+            to_stage=stage,
+            reason=reason,
+            actor=user,
+            created_at=when,
+        )
         application.stage = stage
         application.not_progressed_reason = reason if stage == Stage.NOT_PROGRESSED else ""
         if stage in CONTACT_STAGES and application.first_contacted_at is None:
@@ -117,8 +130,12 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
     return application
 
 
-def save_interview_scores(user: Any, application_id: int, scores: dict[str, tuple[int, str]],
-                          panel_included_person_with_lived_experience: bool) -> list[InterviewScore]:
+def save_interview_scores(
+    user: Any,
+    application_id: int,
+    scores: dict[str, tuple[int, str]],
+    panel_included_person_with_lived_experience: bool,
+) -> list[InterviewScore]:
     """Save the panel's score (1 to 4) and notes for each value, replacing any earlier scores."""
     from careforce.domain.careers.content import care_values
 
@@ -129,9 +146,14 @@ def save_interview_scores(user: Any, application_id: int, scores: dict[str, tupl
         application = queries.application_for(user, application_id)
         application.interview_scores.all().delete()
         return InterviewScore.objects.bulk_create(
-            InterviewScore(application=application, value=key, score=int(scores[key][0]),
-                           notes=scores[key][1].strip(), scored_by=user,
-                           panel_included_person_with_lived_experience=panel_included_person_with_lived_experience)
+            InterviewScore(
+                application=application,
+                value=key,
+                score=int(scores[key][0]),
+                notes=scores[key][1].strip(),
+                scored_by=user,
+                panel_included_person_with_lived_experience=panel_included_person_with_lived_experience,
+            )
             for key in keys
         )
 
@@ -150,14 +172,22 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
                 raise PipelineError("Only an applicant at offer or DBS and references can be hired")
             workplace = application.vacancy.workplace
             worker = Worker.objects.create(
-                workplace=workplace, local_identifier=queries.next_worker_reference(workplace),
-                main_job_role=application.vacancy.job_role, contract_type=PERMANENT_CONTRACT,
-                start_date=start_date, care_certificate=Worker.CareCertificate.NOT_STARTED,
+                workplace=workplace,
+                local_identifier=queries.next_worker_reference(workplace),
+                main_job_role=application.vacancy.job_role,
+                contract_type=PERMANENT_CONTRACT,
+                start_date=start_date,
+                care_certificate=Worker.CareCertificate.NOT_STARTED,
                 recruitment_source=None,
             )
-            ApplicationEvent.objects.create(application=application, from_stage=application.stage,
-                                            to_stage=Stage.HIRED, reason=f"Starts on {start_date:%-d %B %Y}",
-                                            actor=user, created_at=when)
+            ApplicationEvent.objects.create(
+                application=application,
+                from_stage=application.stage,
+                to_stage=Stage.HIRED,
+                reason=f"Starts on {start_date:%-d %B %Y}",
+                actor=user,
+                created_at=when,
+            )
             application.stage, application.hired_worker, application.hired_at = Stage.HIRED, worker, when
             if application.first_contacted_at is None:
                 application.first_contacted_at = when
@@ -173,7 +203,8 @@ def _update_referral(application: Application) -> None:
     if referral is None:
         return
     status = {Stage.HIRED: Referral.Status.HIRED, Stage.NOT_PROGRESSED: Referral.Status.NOT_PROGRESSED}.get(
-        Stage(application.stage), Referral.Status.APPLIED)
+        Stage(application.stage), Referral.Status.APPLIED
+    )
     if referral.status != status:
         referral.status = status
         referral.save(update_fields=["status"])
@@ -183,6 +214,10 @@ def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str
     """A member of staff refers a friend to one of their employer's published vacancies."""
     with transaction.atomic():
         vacancy = queries.referable_vacancy_for(user, vacancy_id)
-        return Referral.objects.create(referrer=user, referrer_worker_id=getattr(user, "worker_id", None),
-                                       vacancy=vacancy, friend_name=friend_name.strip(),
-                                       friend_email=friend_email.strip())
+        return Referral.objects.create(
+            referrer=user,
+            referrer_worker_id=getattr(user, "worker_id", None),
+            vacancy=vacancy,
+            friend_name=friend_name.strip(),
+            friend_email=friend_email.strip(),
+        )

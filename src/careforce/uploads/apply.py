@@ -55,16 +55,21 @@ def apply_plan(
     workplace_ids = {id_key(local): pk for local, pk in workplaces}
     progress(60, "Saving staff records")
     leavers = [
-        stored.worker_ids[_worker_key(r)] for r in plan.workers.deleted if id_key(r.workplace_local_identifier)
-        not in deleted_workplaces
-    ]  # fmt: skip
+        stored.worker_ids[_worker_key(r)]
+        for r in plan.workers.deleted
+        if id_key(r.workplace_local_identifier) not in deleted_workplaces
+    ]
     for batch in _batches(leavers):
         Worker.objects.filter(pk__in=batch).update(left_on=today, updated_at=now)
     _update_workers(plan, stored, workplace_ids, now)
-    insert_rows(Worker, WORKER_INSERT, (
-        (workplace_ids[id_key(r.workplace_local_identifier)], *ascwds.worker_values(r).values(), "[]", now)
-        for r in plan.workers.created
-    ))  # fmt: skip
+    insert_rows(
+        Worker,
+        WORKER_INSERT,
+        (
+            (workplace_ids[id_key(r.workplace_local_identifier)], *ascwds.worker_values(r).values(), "[]", now)
+            for r in plan.workers.created
+        ),
+    )
     worker_ids = _current_worker_ids(organisation_id)
     _qualifications(plan, worker_ids)
     progress(80, "Saving training records")
@@ -74,10 +79,16 @@ def apply_plan(
         gone.append(stored.training_ids[(owner, row)].pop())
     for batch in _batches(gone):
         TrainingRecord.objects.filter(pk__in=batch).delete()
-    insert_rows(TrainingRecord, ascwds.TRAINING_FIELDS, (
-        ascwds.training_row(worker_ids[(id_key(t.workplace_local_identifier), id_key(t.worker_local_identifier))], t)
-        for t in plan.training_created
-    ))  # fmt: skip
+    insert_rows(
+        TrainingRecord,
+        ascwds.TRAINING_FIELDS,
+        (
+            ascwds.training_row(
+                worker_ids[(id_key(t.workplace_local_identifier), id_key(t.worker_local_identifier))], t
+            )
+            for t in plan.training_created
+        ),
+    )
     return {
         "workplaces_created": len(plan.workplaces.created),
         "workplaces_updated": len(plan.workplaces.updated),
@@ -121,10 +132,14 @@ def _update_workers(plan: ChangePlan, stored: StoredAccount, workplace_ids: dict
     columns = ", ".join(f"{quote(c)} = %s" for c in _columns(names))
     sql = f"UPDATE {quote(Worker._meta.db_table)} SET {columns} WHERE {quote('id')} = %s"
     rows = (
-        (workplace_ids[id_key(u.after.workplace_local_identifier)], *ascwds.worker_values(u.after).values(), now,
-         stored.worker_ids[_worker_key(u.before)])
+        (
+            workplace_ids[id_key(u.after.workplace_local_identifier)],
+            *ascwds.worker_values(u.after).values(),
+            now,
+            stored.worker_ids[_worker_key(u.before)],
+        )
         for u in plan.workers.updated
-    )  # fmt: skip
+    )
     with connection.cursor() as cursor:
         for batch in _batches(rows):
             cursor.executemany(sql, batch)
@@ -146,6 +161,12 @@ def _qualifications(plan: ChangePlan, worker_ids: dict[WorkerKey, int]) -> None:
     replaced = [worker_ids[_worker_key(r)] for r in changed]
     for batch in _batches(replaced):
         WorkerQualification.objects.filter(worker_id__in=batch).delete()
-    insert_rows(WorkerQualification, ascwds.QUALIFICATION_FIELDS, (
-        row for r in (*plan.workers.created, *changed) for row in ascwds.qualification_rows(worker_ids[_worker_key(r)], r)
-    ))  # fmt: skip
+    insert_rows(
+        WorkerQualification,
+        ascwds.QUALIFICATION_FIELDS,
+        (
+            row
+            for r in (*plan.workers.created, *changed)
+            for row in ascwds.qualification_rows(worker_ids[_worker_key(r)], r)
+        ),
+    )

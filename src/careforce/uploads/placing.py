@@ -23,8 +23,10 @@ class Placement:
 def _message(postcode: str, error: PostcodeError | None) -> str:
     if error is not None and error.reason == "malformed":
         return f"POSTCODE {postcode} is not a real postcode"
-    return (f"POSTCODE {postcode} is not a postcode in the West Midlands region's councils: careforce places each "
-            "workplace in its council by its postcode")  # fmt: skip
+    return (
+        f"POSTCODE {postcode} is not a postcode in the West Midlands region's councils: careforce places each "
+        "workplace in its council by its postcode"
+    )
 
 
 def place_workplaces(result: UploadResult) -> dict[str, Placement]:

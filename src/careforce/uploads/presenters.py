@@ -40,16 +40,24 @@ def problem_rows(problems: Sequence[Mapping[str, Any]]) -> list[list[dict[str, s
             {"text": "" if p["row"] is None else str(p["row"]), "format": "numeric"},
             {"text": p["column"]},
             {"text": p["value"]},
-            {"text": ("Error: " if p["severity"] == "error" else "Warning: ") + p["message"]
-                     + (f" (ASC-WDS code {p['code']})" if p["code"] is not None else "")},
+            {
+                "text": ("Error: " if p["severity"] == "error" else "Warning: ")
+                + p["message"]
+                + (f" (ASC-WDS code {p['code']})" if p["code"] is not None else "")
+            },
         ]
         for p in problems
-    ]  # fmt: skip
+    ]
 
 
 def upload_rows(uploads: Sequence[Upload]) -> list[dict[str, Any]]:
     return [
-        {"pk": u.pk, "when": gov_date(u.created_at.date()), "files": ", ".join(u.file_names),
-         "state": u.get_state_display(), "errors": u.error_count}
+        {
+            "pk": u.pk,
+            "when": gov_date(u.created_at.date()),
+            "files": ", ".join(u.file_names),
+            "state": u.get_state_display(),
+            "errors": u.error_count,
+        }
         for u in uploads
-    ]  # fmt: skip
+    ]

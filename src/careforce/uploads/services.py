@@ -40,8 +40,9 @@ class Examined:
         return self.plan is not None and not self.result.report.has_errors
 
 
-def examine(organisation_id: int, files: Sequence[tuple[str, bytes]], today: date,
-            progress: Progress = no_progress) -> Examined:  # fmt: skip
+def examine(
+    organisation_id: int, files: Sequence[tuple[str, bytes]], today: date, progress: Progress = no_progress
+) -> Examined:
     """Check ``files`` against the organisation's records and, when there are no errors, plan the changes."""
     progress(5, "Reading your records")
     stored = load_account(organisation_id)
@@ -68,8 +69,9 @@ class Imported:
         return self.counts is not None
 
 
-def import_files(organisation_id: int, files: Sequence[tuple[str, bytes]], today: date,
-                 progress: Progress = no_progress) -> Imported:  # fmt: skip
+def import_files(
+    organisation_id: int, files: Sequence[tuple[str, bytes]], today: date, progress: Progress = no_progress
+) -> Imported:
     """Check and apply ``files`` in one transaction; with any error nothing is saved."""
     with transaction.atomic():
         # one upload at a time per organisation: a second waits here, then sees the first one's changes

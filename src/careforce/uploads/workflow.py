@@ -45,8 +45,9 @@ def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, st
 def receive(user: Any, files: Sequence[tuple[str, bytes]]) -> Upload:
     """Keep the uploaded files and start checking them."""
     with transaction.atomic():
-        upload = Upload.objects.create(organisation_id=user.organisation_id, uploaded_by=user,
-                                       file_names=[name for name, _ in files])  # fmt: skip
+        upload = Upload.objects.create(
+            organisation_id=user.organisation_id, uploaded_by=user, file_names=[name for name, _ in files]
+        )
         UploadedFile.objects.bulk_create(
             [UploadedFile(upload=upload, name=name, size=len(data), content=data) for name, data in files]
         )
@@ -57,10 +58,17 @@ def receive(user: Any, files: Sequence[tuple[str, bytes]]) -> Upload:
 def _record_report(upload: Upload, report: ValidationReport, rows: dict[Any, int]) -> None:
     upload.error_count, upload.warning_count = report.error_count, report.warning_count
     upload.problems = [
-        {"file": p.file, "row": p.row, "column": p.column, "code": p.code, "severity": p.severity.value,
-         "message": p.message, "value": p.value}
+        {
+            "file": p.file,
+            "row": p.row,
+            "column": p.column,
+            "code": p.code,
+            "severity": p.severity.value,
+            "message": p.message,
+            "value": p.value,
+        }
         for p in report.sorted()[:PROBLEMS_SHOWN]
-    ]  # fmt: skip
+    ]
     buffer = io.StringIO()
     report.write_csv(buffer)
     upload.report_csv = buffer.getvalue().encode("utf-8")

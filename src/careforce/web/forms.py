@@ -50,8 +50,15 @@ class GovDateField(forms.Field):
 
     widget = GovDateWidget
 
-    def __init__(self, *, subject: str, past_or_today: bool = False, future_or_today: bool = False,
-                 min_year: int = 1900, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        subject: str,
+        past_or_today: bool = False,
+        future_or_today: bool = False,
+        min_year: int = 1900,
+        **kwargs: Any,
+    ) -> None:
         self.subject = subject
         self.past_or_today = past_or_today
         self.future_or_today = future_or_today
@@ -127,36 +134,68 @@ def govuk_field(bound: forms.BoundField, heading: bool = False, size: str = "l")
     error = {"text": str(errors[0])} if errors else None
     hint = {"text": str(field.help_text)} if field.help_text else None
     label_classes = f"govuk-label--{size}" if heading else ""
-    legend = {"text": str(field.label), "isPageHeading": heading,
-              "classes": f"govuk-fieldset__legend--{size}" if heading else "govuk-fieldset__legend--s"}
+    legend = {
+        "text": str(field.label),
+        "isPageHeading": heading,
+        "classes": f"govuk-fieldset__legend--{size}" if heading else "govuk-fieldset__legend--s",
+    }
     auto_id = bound.auto_id
     value = bound.value()
 
     if kind == "date":
         parts = date_parts(value)
         items = [
-            {"id": auto_id if p == "day" else f"{auto_id}-{p}", "name": p, "label": p.capitalize(),
-             "value": parts[p], "classes": ("govuk-input--width-4" if p == "year" else "govuk-input--width-2")
-             + (" govuk-input--error" if error and (not parts[p] or all(parts.values())) else "")}
+            {
+                "id": auto_id if p == "day" else f"{auto_id}-{p}",
+                "name": p,
+                "label": p.capitalize(),
+                "value": parts[p],
+                "classes": ("govuk-input--width-4" if p == "year" else "govuk-input--width-2")
+                + (" govuk-input--error" if error and (not parts[p] or all(parts.values())) else ""),
+            }
             for p in DATE_PARTS
         ]
-        params = {"id": f"{auto_id}-date", "namePrefix": bound.html_name, "fieldset": {"legend": legend},
-                  "hint": hint, "errorMessage": error, "items": items}
+        params = {
+            "id": f"{auto_id}-date",
+            "namePrefix": bound.html_name,
+            "fieldset": {"legend": legend},
+            "hint": hint,
+            "errorMessage": error,
+            "items": items,
+        }
     elif kind in ("radios", "checkboxes"):
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
-        items = [{"value": str(v), "text": str(text), "checked": str(v) in chosen}
-                 for v, text in field.choices if v != ""]  # type: ignore[attr-defined]
-        params = {"idPrefix": auto_id, "name": bound.html_name, "fieldset": {"legend": legend}, "hint": hint,
-                  "errorMessage": error, "items": items}
+        items = [
+            {"value": str(v), "text": str(text), "checked": str(v) in chosen} for v, text in field.choices if v != ""
+        ]  # type: ignore[attr-defined]
+        params = {
+            "idPrefix": auto_id,
+            "name": bound.html_name,
+            "fieldset": {"legend": legend},
+            "hint": hint,
+            "errorMessage": error,
+            "items": items,
+        }
     elif kind == "select":
         chosen = "" if value is None else str(value)
         items = [{"value": str(v), "text": str(text), "selected": str(v) == chosen} for v, text in field.choices]  # type: ignore[attr-defined]
-        params = {"id": auto_id, "name": bound.html_name, "label": {"text": str(field.label), "isPageHeading": heading,
-                  "classes": label_classes}, "hint": hint, "errorMessage": error, "items": items}
+        params = {
+            "id": auto_id,
+            "name": bound.html_name,
+            "label": {"text": str(field.label), "isPageHeading": heading, "classes": label_classes},
+            "hint": hint,
+            "errorMessage": error,
+            "items": items,
+        }
     else:
-        params = {"id": auto_id, "name": bound.html_name, "label": {"text": str(field.label), "isPageHeading": heading,
-                  "classes": label_classes}, "hint": hint, "errorMessage": error,
-                  "value": "" if value is None else str(value)}
+        params = {
+            "id": auto_id,
+            "name": bound.html_name,
+            "label": {"text": str(field.label), "isPageHeading": heading, "classes": label_classes},
+            "hint": hint,
+            "errorMessage": error,
+            "value": "" if value is None else str(value),
+        }
         if kind == "input":
             params["spellcheck"] = False
     params.update(extra)

@@ -34,6 +34,9 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 def _sources() -> list[dict[str, str]]:
     return [
-        {"folder": folder, "readme": data_path(folder, "README.md").read_text(encoding="utf-8").split("\n", 1)[0].lstrip("# ")}
+        {
+            "folder": folder,
+            "readme": data_path(folder, "README.md").read_text(encoding="utf-8").split("\n", 1)[0].lstrip("# "),
+        }
         for folder in ("ascwds", "calibration", "geo")
     ]

@@ -22,22 +22,37 @@ WORKER_ITEMS: tuple[str, ...] = tuple(
     f.name for f in fields(WorkerRecord) if f.name not in ("workplace_local_identifier", "qualifications")
 )
 TRAINING_ITEMS: tuple[str, ...] = (
-    "category", "accredited", "delivered_by", "provider", "how_delivered", "validity_months", "does_not_expire",
+    "category",
+    "accredited",
+    "delivered_by",
+    "provider",
+    "how_delivered",
+    "validity_months",
+    "does_not_expire",
     "notes",
-)  # fmt: skip
+)
 WORKPLACE_COLUMNS = (
-    "local_identifier", "name", "address_line_1", "address_line_2", "address_line_3", "post_town", "postcode",
-    "establishment_type", "cqc_provider_id", "cqc_location_id", "main_service", "total_perm_temp",
-)  # fmt: skip
+    "local_identifier",
+    "name",
+    "address_line_1",
+    "address_line_2",
+    "address_line_3",
+    "post_town",
+    "postcode",
+    "establishment_type",
+    "cqc_provider_id",
+    "cqc_location_id",
+    "main_service",
+    "total_perm_temp",
+)
 WORKPLACE_LISTS = ("other_services", "service_users")
 _INT_KEYED = ("capacity", "utilisation", "service_descriptions", "service_user_descriptions", "reasons_for_leaving")
 _ROLE_COUNTS = ("starters", "leavers", "vacancies")
 _TUPLES = ("delegated_healthcare_activities", "job_roles", "cwp_use_reasons")
 _DECIMALS = ("pension_contribution_percent", "travel_time_rate")
 WORKPLACE_ANSWERS: tuple[str, ...] = tuple(
-    f.name for f in fields(WorkplaceRecord)
-    if f.name not in (*WORKPLACE_COLUMNS, *WORKPLACE_LISTS, "cqc_regulated")
-)  # fmt: skip
+    f.name for f in fields(WorkplaceRecord) if f.name not in (*WORKPLACE_COLUMNS, *WORKPLACE_LISTS, "cqc_regulated")
+)
 
 
 # workplaces -------------------------------------------------------------------------------------------------------
@@ -150,9 +165,14 @@ def qualification_rows(worker_id: int, record: WorkerRecord) -> Iterator[tuple[i
 
 # training -------------------------------------------------------------------------------------------------------------
 TRAINING_COLUMNS = (
-    "pk", "worker__workplace__local_identifier", "worker__local_identifier", "name", "completed_on", "expires_on",
+    "pk",
+    "worker__workplace__local_identifier",
+    "worker__local_identifier",
+    "name",
+    "completed_on",
+    "expires_on",
     *TRAINING_ITEMS,
-)  # fmt: skip
+)
 
 
 def training_records(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, TrainingRecordRow]]:

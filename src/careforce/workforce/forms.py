@@ -30,40 +30,86 @@ def _select(name: str, blank: str) -> list[tuple[Any, str]]:
     return [("", blank), *code_list(name).choices()]
 
 
-def _coded(label: str, choices: list[Any], required: str, widget: type[forms.Widget] = forms.RadioSelect,
-           help_text: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(label=label, choices=choices, coerce=int, widget=widget, help_text=help_text,
-                                  error_messages={"required": required, "invalid_choice": required})
+def _coded(
+    label: str, choices: list[Any], required: str, widget: type[forms.Widget] = forms.RadioSelect, help_text: str = ""
+) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=int,
+        widget=widget,
+        help_text=help_text,
+        error_messages={"required": required, "invalid_choice": required},
+    )
 
 
-def _decimal(label: str, *, subject: str, required: str, low: Decimal, high: Decimal, example: str,
-             places: int = 2, help_text: str = "", **params: Any) -> forms.Field:
+def _decimal(
+    label: str,
+    *,
+    subject: str,
+    required: str,
+    low: Decimal,
+    high: Decimal,
+    example: str,
+    places: int = 2,
+    help_text: str = "",
+    **params: Any,
+) -> forms.Field:
     money = "prefix" in params
-    lowest, highest = (f"£{low:,.2f}", f"£{high:,.2f}") if money and places == 2 and high < 1000 else (
-        (f"£{low:,}", f"£{high:,}") if money else (f"{low}", f"{high}"))
+    lowest, highest = (
+        (f"£{low:,.2f}", f"£{high:,.2f}")
+        if money and places == 2 and high < 1000
+        else ((f"£{low:,}", f"£{high:,}") if money else (f"{low}", f"{high}"))
+    )
     between = f"{subject} must be between {lowest} and {highest}"
-    messages = {"required": required, "invalid": f"{subject} must be a number, like {example}",
-                "min_value": between, "max_value": between, "max_digits": between, "max_whole_digits": between,
-                "max_decimal_places": f"{subject} must be a number, like {example}"}
-    field = forms.DecimalField(label=label, min_value=low, max_value=high, decimal_places=places,
-                               help_text=help_text, error_messages=messages, required=True,
-                               widget=forms.TextInput)
+    messages = {
+        "required": required,
+        "invalid": f"{subject} must be a number, like {example}",
+        "min_value": between,
+        "max_value": between,
+        "max_digits": between,
+        "max_whole_digits": between,
+        "max_decimal_places": f"{subject} must be a number, like {example}",
+    }
+    field = forms.DecimalField(
+        label=label,
+        min_value=low,
+        max_value=high,
+        decimal_places=places,
+        help_text=help_text,
+        error_messages=messages,
+        required=True,
+        widget=forms.TextInput,
+    )
     return govuk(field, inputmode="decimal", **params)
 
 
-def _text(label: str, *, subject: str, max_length: int, required: str | None, help_text: str = "",
-          width: str = "") -> forms.CharField:
-    field = forms.CharField(label=label, max_length=max_length, required=required is not None, help_text=help_text,
-                            error_messages={"required": required or "",
-                                            "max_length": f"{subject} must be {max_length} characters or fewer"})
+def _text(
+    label: str, *, subject: str, max_length: int, required: str | None, help_text: str = "", width: str = ""
+) -> forms.CharField:
+    field = forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required is not None,
+        help_text=help_text,
+        error_messages={
+            "required": required or "",
+            "max_length": f"{subject} must be {max_length} characters or fewer",
+        },
+    )
     return govuk(field, classes=width) if width else field  # type: ignore[return-value]
 
 
 class WorkerReferenceForm(forms.Form):
-    local_identifier = _text("What is the worker's reference?", subject="Worker reference", max_length=49,
-                             required="Enter the worker's reference", width="govuk-input--width-20",
-                             help_text="Your own reference for this person, like their payroll number. "
-                                       "It is used to match their record in bulk uploads.")
+    local_identifier = _text(
+        "What is the worker's reference?",
+        subject="Worker reference",
+        max_length=49,
+        required="Enter the worker's reference",
+        width="govuk-input--width-20",
+        help_text="Your own reference for this person, like their payroll number. "
+        "It is used to match their record in bulk uploads.",
+    )
 
     def __init__(self, *args: Any, reference_taken: Callable[[str], bool], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -77,26 +123,42 @@ class WorkerReferenceForm(forms.Form):
 
 
 class MainJobRoleForm(forms.Form):
-    main_job_role = _coded("What is their main job role?", code_list("job_roles").choices(),
-                           "Select their main job role")
+    main_job_role = _coded(
+        "What is their main job role?", code_list("job_roles").choices(), "Select their main job role"
+    )
 
 
 class ContractTypeForm(forms.Form):
-    contract_type = _coded("What type of contract do they have?", code_list("contract_type").choices(),
-                           "Select the type of contract they have")
+    contract_type = _coded(
+        "What type of contract do they have?",
+        code_list("contract_type").choices(),
+        "Select the type of contract they have",
+    )
 
 
 class StartDateForm(forms.Form):
-    start_date = GovDateField(label="When did they start in this job?", subject="Date they started",
-                              past_or_today=True, help_text="For example, 27 3 2024")
+    start_date = GovDateField(
+        label="When did they start in this job?",
+        subject="Date they started",
+        past_or_today=True,
+        help_text="For example, 27 3 2024",
+    )
 
 
 class HoursForm(forms.Form):
-    hours = _decimal("How many hours a week do they work?", subject="Hours a week", low=Decimal(0),
-                     high=Decimal(75), example="37.5", places=1, required="Enter the hours they work each week",
-                     help_text="Contracted hours for permanent and temporary staff; average hours for bank, pool, "
-                               "agency and other staff. Use a whole or half hour, like 37.5",
-                     suffix={"text": "hours"}, classes="govuk-input--width-5")
+    hours = _decimal(
+        "How many hours a week do they work?",
+        subject="Hours a week",
+        low=Decimal(0),
+        high=Decimal(75),
+        example="37.5",
+        places=1,
+        required="Enter the hours they work each week",
+        help_text="Contracted hours for permanent and temporary staff; average hours for bank, pool, "
+        "agency and other staff. Use a whole or half hour, like 37.5",
+        suffix={"text": "hours"},
+        classes="govuk-input--width-5",
+    )
 
     def clean_hours(self) -> Decimal:
         hours: Decimal = self.cleaned_data["hours"]
@@ -110,28 +172,49 @@ class PayIntervalForm(forms.Form):
 
 
 class HourlyRateForm(forms.Form):
-    hourly_rate = _decimal("What is their hourly rate?", subject="Hourly rate", required="Enter their hourly rate",
-                           low=Decimal("1.00"), high=Decimal("200.00"), example="12.60", help_text="For example, 12.60",
-                           prefix={"text": "£"}, classes="govuk-input--width-5")
+    hourly_rate = _decimal(
+        "What is their hourly rate?",
+        subject="Hourly rate",
+        required="Enter their hourly rate",
+        low=Decimal("1.00"),
+        high=Decimal("200.00"),
+        example="12.60",
+        help_text="For example, 12.60",
+        prefix={"text": "£"},
+        classes="govuk-input--width-5",
+    )
 
 
 class AnnualSalaryForm(forms.Form):
-    annual_salary = _decimal("What is their annual salary?", subject="Annual salary",
-                             required="Enter their annual salary", low=Decimal(500), high=Decimal(250000),
-                             example="26500", help_text="Before tax, for example 26500",
-                             prefix={"text": "£"}, classes="govuk-input--width-10")
+    annual_salary = _decimal(
+        "What is their annual salary?",
+        subject="Annual salary",
+        required="Enter their annual salary",
+        low=Decimal(500),
+        high=Decimal(250000),
+        example="26500",
+        help_text="Before tax, for example 26500",
+        prefix={"text": "£"},
+        classes="govuk-input--width-10",
+    )
 
 
 class CareCertificateForm(forms.Form):
-    care_certificate = _coded("Have they done the Care Certificate?", CARE_CERTIFICATE_CHOICES,
-                              "Select whether they have done the Care Certificate",
-                              help_text="The Care Certificate is the set of standards new care staff work to "
-                                        "in their first 12 weeks.")
+    care_certificate = _coded(
+        "Have they done the Care Certificate?",
+        CARE_CERTIFICATE_CHOICES,
+        "Select whether they have done the Care Certificate",
+        help_text="The Care Certificate is the set of standards new care staff work to in their first 12 weeks.",
+    )
 
 
 class LeaveDateForm(forms.Form):
-    left_on = GovDateField(label="When did they leave?", subject="Date they left", past_or_today=True,
-                           help_text="Their last day of employment in this job. For example, 31 10 2026")
+    left_on = GovDateField(
+        label="When did they leave?",
+        subject="Date they left",
+        past_or_today=True,
+        help_text="Their last day of employment in this job. For example, 31 10 2026",
+    )
 
     def __init__(self, *args: Any, started_on: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,33 +223,47 @@ class LeaveDateForm(forms.Form):
     def clean_left_on(self) -> date:
         left_on: date = self.cleaned_data["left_on"]
         if left_on < self.started_on:
-            raise forms.ValidationError("Date they left must be the same as or after the date they started "
-                                        f"({gov_date(self.started_on)})")
+            raise forms.ValidationError(
+                f"Date they left must be the same as or after the date they started ({gov_date(self.started_on)})"
+            )
         return left_on
 
 
 class LeaveReasonForm(forms.Form):
-    leaving_reason = _coded("Why did they leave?", code_list("worker_leave_reason").choices(),
-                            "Select why they left")
+    leaving_reason = _coded("Why did they leave?", code_list("worker_leave_reason").choices(), "Select why they left")
 
 
 class WorkplaceNameForm(forms.Form):
-    name = _text("What is the workplace called?", subject="Workplace name", max_length=120,
-                 required="Enter the workplace name")
+    name = _text(
+        "What is the workplace called?", subject="Workplace name", max_length=120, required="Enter the workplace name"
+    )
 
 
 class WorkplaceAddressForm(forms.Form):
-    address_line_1 = _text("Address line 1", subject="Address line 1", max_length=40,
-                           required="Enter address line 1, typically the building and street")
+    address_line_1 = _text(
+        "Address line 1",
+        subject="Address line 1",
+        max_length=40,
+        required="Enter address line 1, typically the building and street",
+    )
     address_line_2 = _text("Address line 2 (optional)", subject="Address line 2", max_length=40, required=None)
     address_line_3 = _text("Address line 3 (optional)", subject="Address line 3", max_length=40, required=None)
-    post_town = _text("Town or city", subject="Town or city", max_length=40, required="Enter town or city",
-                      width="govuk-!-width-two-thirds")
+    post_town = _text(
+        "Town or city",
+        subject="Town or city",
+        max_length=40,
+        required="Enter town or city",
+        width="govuk-!-width-two-thirds",
+    )
 
 
 class WorkplaceMainServiceForm(forms.Form):
-    main_service = _coded("What is the workplace's main service?", _select("main_services", "Select a service"),
-                          "Select the main service", widget=forms.Select)
+    main_service = _coded(
+        "What is the workplace's main service?",
+        _select("main_services", "Select a service"),
+        "Select the main service",
+        widget=forms.Select,
+    )
 
 
 def _qualification_choices() -> list[tuple[Any, str]]:
@@ -178,16 +275,31 @@ def _qualification_choices() -> list[tuple[Any, str]]:
 
 
 class TrainingForm(forms.Form):
-    category = _coded("Training category", _select("training_categories", "Select a category"),
-                      "Select the training category", widget=forms.Select)
-    name = _text("Training name (optional)", subject="Training name", max_length=120, required=None,
-                 help_text="For example, the course title")
-    accredited = _coded("Was the training accredited?", ACCREDITED_CHOICES,
-                        "Select whether the training was accredited")
-    completed_on = GovDateField(label="Date completed", subject="Date completed", past_or_today=True,
-                                help_text="For example, 14 6 2026")
-    expires_on = GovDateField(label="Expiry date (optional)", subject="Expiry date", required=False,
-                              help_text="Leave blank if it does not expire. For example, 14 6 2027")
+    category = _coded(
+        "Training category",
+        _select("training_categories", "Select a category"),
+        "Select the training category",
+        widget=forms.Select,
+    )
+    name = _text(
+        "Training name (optional)",
+        subject="Training name",
+        max_length=120,
+        required=None,
+        help_text="For example, the course title",
+    )
+    accredited = _coded(
+        "Was the training accredited?", ACCREDITED_CHOICES, "Select whether the training was accredited"
+    )
+    completed_on = GovDateField(
+        label="Date completed", subject="Date completed", past_or_today=True, help_text="For example, 14 6 2026"
+    )
+    expires_on = GovDateField(
+        label="Expiry date (optional)",
+        subject="Expiry date",
+        required=False,
+        help_text="Leave blank if it does not expire. For example, 14 6 2027",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -198,12 +310,18 @@ class TrainingForm(forms.Form):
 
 
 class QualificationForm(forms.Form):
-    qualification = _coded("Qualification", _qualification_choices(), "Select the qualification",
-                           widget=forms.Select)
-    year_achieved = govuk(forms.IntegerField(
-        label="Year achieved (optional)", required=False, help_text="For example, 2019",
-        widget=forms.TextInput, error_messages={"invalid": "Year achieved must be a real year, like 2019"}),
-        classes="govuk-input--width-4", inputmode="numeric")
+    qualification = _coded("Qualification", _qualification_choices(), "Select the qualification", widget=forms.Select)
+    year_achieved = govuk(
+        forms.IntegerField(
+            label="Year achieved (optional)",
+            required=False,
+            help_text="For example, 2019",
+            widget=forms.TextInput,
+            error_messages={"invalid": "Year achieved must be a real year, like 2019"},
+        ),
+        classes="govuk-input--width-4",
+        inputmode="numeric",
+    )
 
     def __init__(self, *args: Any, already_recorded: Callable[[int], bool], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -226,49 +344,111 @@ class QualificationForm(forms.Form):
         return year
 
 
-HOURS_PATTERNS = [("full_time", "Full time"), ("part_time", "Part time"), ("school_hours", "School hours"),
-                  ("nights", "Nights"), ("weekends", "Weekends")]
+HOURS_PATTERNS = [
+    ("full_time", "Full time"),
+    ("part_time", "Part time"),
+    ("school_hours", "School hours"),
+    ("nights", "Nights"),
+    ("weekends", "Weekends"),
+]
 REQUIREMENTS = [("requires_driving_licence", "A driving licence"), ("requires_car", "Use of a car")]
-OFFERS = [("guaranteed_hours", "Guaranteed hours"), ("travel_time_paid", "Paid travel time between visits"),
-          ("offers_visa_sponsorship", "Visa sponsorship")]
+OFFERS = [
+    ("guaranteed_hours", "Guaranteed hours"),
+    ("travel_time_paid", "Paid travel time between visits"),
+    ("offers_visa_sponsorship", "Visa sponsorship"),
+]
 
 
 class VacancyForm(forms.Form):
-    job_role = _coded("Job role", _select("job_roles", "Select a job role"), "Select the job role",
-                      widget=forms.Select)
-    title = _text("Job title (optional)", subject="Job title", max_length=120, required=None,
-                  help_text="Shown in job search. Leave blank to use the job role")
-    number_of_posts = govuk(forms.IntegerField(
-        label="Number of posts", min_value=1, max_value=999, widget=forms.TextInput,
-        error_messages={"required": "Enter the number of posts",
-                        "invalid": "Number of posts must be a whole number, like 2",
-                        "min_value": "Number of posts must be between 1 and 999",
-                        "max_value": "Number of posts must be between 1 and 999"}),
-        classes="govuk-input--width-3", inputmode="numeric")
-    hourly_rate = _decimal("Hourly pay", subject="Hourly pay", required="Enter the hourly pay",
-                           low=Decimal("1.00"), high=Decimal("200.00"), example="12.60",
-                           prefix={"text": "£"}, classes="govuk-input--width-5")
-    contracted_hours = _decimal("Contracted hours a week", subject="Contracted hours", low=Decimal("0.5"),
-                                high=Decimal(75), example="37.5", places=1,
-                                required="Enter the contracted hours a week", suffix={"text": "hours"},
-                                classes="govuk-input--width-5")
-    hours_pattern = forms.MultipleChoiceField(label="When are the hours? (optional)", choices=HOURS_PATTERNS,
-                                              required=False, widget=forms.CheckboxSelectMultiple,
-                                              help_text="Select all that apply")
-    requirements = forms.MultipleChoiceField(label="Does the job need any of these? (optional)", choices=REQUIREMENTS,
-                                             required=False, widget=forms.CheckboxSelectMultiple,
-                                             help_text="Select all that apply")
-    offers = forms.MultipleChoiceField(label="Does the job offer any of these? (optional)", choices=OFFERS,
-                                       required=False, widget=forms.CheckboxSelectMultiple,
-                                       help_text="Select all that apply")
-    closing_date = GovDateField(label="Closing date (optional)", subject="Closing date", required=False,
-                                future_or_today=True, help_text="Leave blank if it stays open. For example, 31 1 2027")
-    publish = forms.ChoiceField(label="Publish it in job search?", choices=YES_NO, widget=forms.RadioSelect,
-                                error_messages={"required": "Select whether to publish the vacancy in job search",
-                                                "invalid_choice": "Select whether to publish the vacancy in job search"})
-    description = forms.CharField(label="Description (optional)", required=False, max_length=2000,
-                                  widget=forms.Textarea,
-                                  error_messages={"max_length": "Description must be 2,000 characters or fewer"})
+    job_role = _coded("Job role", _select("job_roles", "Select a job role"), "Select the job role", widget=forms.Select)
+    title = _text(
+        "Job title (optional)",
+        subject="Job title",
+        max_length=120,
+        required=None,
+        help_text="Shown in job search. Leave blank to use the job role",
+    )
+    number_of_posts = govuk(
+        forms.IntegerField(
+            label="Number of posts",
+            min_value=1,
+            max_value=999,
+            widget=forms.TextInput,
+            error_messages={
+                "required": "Enter the number of posts",
+                "invalid": "Number of posts must be a whole number, like 2",
+                "min_value": "Number of posts must be between 1 and 999",
+                "max_value": "Number of posts must be between 1 and 999",
+            },
+        ),
+        classes="govuk-input--width-3",
+        inputmode="numeric",
+    )
+    hourly_rate = _decimal(
+        "Hourly pay",
+        subject="Hourly pay",
+        required="Enter the hourly pay",
+        low=Decimal("1.00"),
+        high=Decimal("200.00"),
+        example="12.60",
+        prefix={"text": "£"},
+        classes="govuk-input--width-5",
+    )
+    contracted_hours = _decimal(
+        "Contracted hours a week",
+        subject="Contracted hours",
+        low=Decimal("0.5"),
+        high=Decimal(75),
+        example="37.5",
+        places=1,
+        required="Enter the contracted hours a week",
+        suffix={"text": "hours"},
+        classes="govuk-input--width-5",
+    )
+    hours_pattern = forms.MultipleChoiceField(
+        label="When are the hours? (optional)",
+        choices=HOURS_PATTERNS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    requirements = forms.MultipleChoiceField(
+        label="Does the job need any of these? (optional)",
+        choices=REQUIREMENTS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    offers = forms.MultipleChoiceField(
+        label="Does the job offer any of these? (optional)",
+        choices=OFFERS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    closing_date = GovDateField(
+        label="Closing date (optional)",
+        subject="Closing date",
+        required=False,
+        future_or_today=True,
+        help_text="Leave blank if it stays open. For example, 31 1 2027",
+    )
+    publish = forms.ChoiceField(
+        label="Publish it in job search?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether to publish the vacancy in job search",
+            "invalid_choice": "Select whether to publish the vacancy in job search",
+        },
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"max_length": "Description must be 2,000 characters or fewer"},
+    )
 
     FLAGS = [name for name, _ in HOURS_PATTERNS + REQUIREMENTS + OFFERS]
 
@@ -282,18 +462,37 @@ class VacancyForm(forms.Form):
         """The cleaned answers as vacancy fields."""
         data = self.cleaned_data
         chosen = set(data["hours_pattern"]) | set(data["requirements"]) | set(data["offers"])
-        fields = {name: data[name] for name in ("job_role", "title", "number_of_posts", "hourly_rate",
-                                               "contracted_hours", "closing_date", "description")}
+        fields = {
+            name: data[name]
+            for name in (
+                "job_role",
+                "title",
+                "number_of_posts",
+                "hourly_rate",
+                "contracted_hours",
+                "closing_date",
+                "description",
+            )
+        }
         fields.update({flag: flag in chosen for flag in self.FLAGS})
         fields["is_published"] = data["publish"] == "yes"
         return fields
 
     @classmethod
     def initial_from(cls, vacancy: Any) -> dict[str, Any]:
-        initial = {name: getattr(vacancy, name) for name in ("job_role", "title", "number_of_posts", "hourly_rate",
-                                                             "contracted_hours", "closing_date", "description")}
-        for group, options in (("hours_pattern", HOURS_PATTERNS), ("requirements", REQUIREMENTS),
-                               ("offers", OFFERS)):
+        initial = {
+            name: getattr(vacancy, name)
+            for name in (
+                "job_role",
+                "title",
+                "number_of_posts",
+                "hourly_rate",
+                "contracted_hours",
+                "closing_date",
+                "description",
+            )
+        }
+        for group, options in (("hours_pattern", HOURS_PATTERNS), ("requirements", REQUIREMENTS), ("offers", OFFERS)):
             initial[group] = [name for name, _ in options if getattr(vacancy, name)]
         initial["publish"] = "yes" if vacancy.is_published else "no"
         return initial

@@ -80,9 +80,16 @@ def leave_question(request: HttpRequest, worker_id: int, step: str) -> HttpRespo
     else:
         back_url = reverse("workforce:leave-question", args=[worker.pk, ORDER[ORDER.index(step) - 1]])
     question = next(iter(form.fields))
-    return render_page(request, "workforce/question.html", str(form.fields[question].label), form=form,
-                       question=question, caption=f"Worker {worker.local_identifier}", back_url=back_url,
-                       button="Continue")
+    return render_page(
+        request,
+        "workforce/question.html",
+        str(form.fields[question].label),
+        form=form,
+        question=question,
+        caption=f"Worker {worker.local_identifier}",
+        back_url=back_url,
+        button="Continue",
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -95,20 +102,30 @@ def leave_check(request: HttpRequest, worker_id: int) -> HttpResponse:
     if request.method == "POST":
         services.record_leaving(request.user, worker.pk, cleaned["left_on"], cleaned["leaving_reason"])
         answers.clear()
-        set_notice(request, f"Worker {worker.local_identifier} recorded as having left on "
-                            f"{presenters.gov_date(cleaned['left_on'])}")
+        set_notice(
+            request,
+            f"Worker {worker.local_identifier} recorded as having left on {presenters.gov_date(cleaned['left_on'])}",
+        )
         return redirect("workforce:staff", worker.workplace_id)
 
     def change(step: str) -> str:
         return reverse("workforce:leave-question", args=[worker.pk, step]) + "?change=1"
 
-    rows = presenters.summary_rows([
-        ("Worker", f"{worker.local_identifier}, {presenters.label('job_roles', worker.main_job_role)}", None),
-        ("Date they left", presenters.gov_date(cleaned["left_on"]), change("date")),
-        ("Why they left", presenters.label("worker_leave_reason", cleaned["leaving_reason"]), change("reason")),
-    ])
-    return render_page(request, "workforce/check_answers.html", "Check your answers before recording that they left",
-                       rows=rows, caption=f"Worker {worker.local_identifier}", button="Record that they left",
-                       back_url=reverse("workforce:leave-question", args=[worker.pk, ORDER[-1]]),
-                       intro="They will leave your current staff list. Their record is kept, so your starters, "
-                             "leavers and turnover stay right.")
+    rows = presenters.summary_rows(
+        [
+            ("Worker", f"{worker.local_identifier}, {presenters.label('job_roles', worker.main_job_role)}", None),
+            ("Date they left", presenters.gov_date(cleaned["left_on"]), change("date")),
+            ("Why they left", presenters.label("worker_leave_reason", cleaned["leaving_reason"]), change("reason")),
+        ]
+    )
+    return render_page(
+        request,
+        "workforce/check_answers.html",
+        "Check your answers before recording that they left",
+        rows=rows,
+        caption=f"Worker {worker.local_identifier}",
+        button="Record that they left",
+        back_url=reverse("workforce:leave-question", args=[worker.pk, ORDER[-1]]),
+        intro="They will leave your current staff list. Their record is kept, so your starters, "
+        "leavers and turnover stay right.",
+    )

@@ -30,8 +30,7 @@ def change_my_training(request: HttpRequest, record_id: int) -> HttpResponse:
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
 def delete_my_training(request: HttpRequest, record_id: int) -> HttpResponse:
-    return training_views.training_delete_page(request, queries.own_worker_for(request.user), record_id,
-                                               reverse(BACK))
+    return training_views.training_delete_page(request, queries.own_worker_for(request.user), record_id, reverse(BACK))
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
@@ -41,5 +40,6 @@ def add_my_qualification(request: HttpRequest) -> HttpResponse:
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
 def remove_my_qualification(request: HttpRequest, record_id: int) -> HttpResponse:
-    return training_views.qualification_remove_page(request, queries.own_worker_for(request.user), record_id,
-                                                    reverse(BACK))
+    return training_views.qualification_remove_page(
+        request, queries.own_worker_for(request.user), record_id, reverse(BACK)
+    )

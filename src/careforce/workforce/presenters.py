@@ -42,7 +42,8 @@ def worker_rows(worker: Worker, change_url: Callable[[str], str] | None = None) 
         ("Care Certificate", worker.get_care_certificate_display()),
         (
             "Highest social care qualification",
-            "None recorded" if worker.social_care_qualification_level is None
+            "None recorded"
+            if worker.social_care_qualification_level is None
             else label("qualification_levels", worker.social_care_qualification_level),
         ),
         ("Days sick in the last 12 months", "Not known" if worker.days_sick is None else f"{worker.days_sick}"),
@@ -58,9 +59,15 @@ def worker_rows(worker: Worker, change_url: Callable[[str], str] | None = None) 
 
 
 # worker summary rows a manager may change, and the question page (step) that changes each
-CHANGEABLE_ROWS = {"Worker reference": "reference", "Main job role": "main-job-role", "Contract": "contract-type",
-                   "Hours a week": "hours", "Pay": "pay", "Started in this job": "start-date",
-                   "Care Certificate": "care-certificate"}
+CHANGEABLE_ROWS = {
+    "Worker reference": "reference",
+    "Main job role": "main-job-role",
+    "Contract": "contract-type",
+    "Hours a week": "hours",
+    "Pay": "pay",
+    "Started in this job": "start-date",
+    "Care Certificate": "care-certificate",
+}
 
 
 def change_action(href: str, what: str) -> dict[str, Any]:

@@ -20,8 +20,16 @@ from .models import TrainingRecord, Vacancy, Worker, WorkerQualification, Workpl
 # contract types whose hours are contracted (ASC-WDS CONTHOURS); the others report average hours (AVGHOURS)
 CONTRACTED_HOURS_CONTRACTS = (1, 2)
 WORKPLACE_FIELDS = ("name", "address_line_1", "address_line_2", "address_line_3", "post_town", "main_service")
-WORKER_FIELDS = ("local_identifier", "main_job_role", "contract_type", "start_date", "pay_interval",
-                 "hourly_rate", "annual_salary", "care_certificate")
+WORKER_FIELDS = (
+    "local_identifier",
+    "main_job_role",
+    "contract_type",
+    "start_date",
+    "pay_interval",
+    "hourly_rate",
+    "annual_salary",
+    "care_certificate",
+)
 
 
 class WorkerReferenceTaken(Exception):
@@ -56,8 +64,9 @@ def add_worker(user: Any, workplace_id: int, answers: dict[str, Any]) -> Worker:
             if queries.worker_reference_taken(workplace, answers["local_identifier"]):
                 raise WorkerReferenceTaken
             fields = {name: answers[name] for name in WORKER_FIELDS}
-            return Worker.objects.create(workplace=workplace, **fields,
-                                         **_hours_fields(answers["contract_type"], answers["hours"]))
+            return Worker.objects.create(
+                workplace=workplace, **fields, **_hours_fields(answers["contract_type"], answers["hours"])
+            )
     except IntegrityError:
         raise WorkerReferenceTaken from None
 
@@ -116,8 +125,9 @@ def delete_training(user: Any, worker_id: int, record_id: int) -> None:
 def add_qualification(user: Any, worker_id: int, qualification: int, year_achieved: int | None) -> WorkerQualification:
     with transaction.atomic():
         worker = _worker_in_scope(user, worker_id)
-        return WorkerQualification.objects.create(worker=worker, qualification=qualification,
-                                                  year_achieved=year_achieved)
+        return WorkerQualification.objects.create(
+            worker=worker, qualification=qualification, year_achieved=year_achieved
+        )
 
 
 def remove_qualification(user: Any, worker_id: int, record_id: int) -> None:

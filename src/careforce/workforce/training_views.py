@@ -30,21 +30,32 @@ def learning_context(worker: Any, url: Callable[..., str]) -> dict[str, Any]:
     """Training and qualification rows for a worker's page; ``url(name, *ids)`` makes the links."""
     today = timezone.localdate()
     training = [
-        {"category": presenters.label("training_categories", t.category), "name": t.name,
-         "completed": presenters.gov_date(t.completed_on),
-         "expires": presenters.gov_date(t.expires_on) if t.expires_on else "Does not expire",
-         "accredited": presenters.label("accredited", t.accredited),
-         "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS),
-         "change": url("training-change", t.pk), "delete": url("training-delete", t.pk)}
+        {
+            "category": presenters.label("training_categories", t.category),
+            "name": t.name,
+            "completed": presenters.gov_date(t.completed_on),
+            "expires": presenters.gov_date(t.expires_on) if t.expires_on else "Does not expire",
+            "accredited": presenters.label("accredited", t.accredited),
+            "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS),
+            "change": url("training-change", t.pk),
+            "delete": url("training-delete", t.pk),
+        }
         for t in queries.training_of(worker)
     ]
     qualifications = [
-        {"name": presenters.qualification_label(q.qualification), "year": q.year_achieved or "Not known",
-         "remove": url("qualification-remove", q.pk)}
+        {
+            "name": presenters.qualification_label(q.qualification),
+            "year": q.year_achieved or "Not known",
+            "remove": url("qualification-remove", q.pk),
+        }
         for q in queries.qualifications_of(worker)
     ]
-    return {"training": training, "qualifications": qualifications, "add_training": url("training-add"),
-            "add_qualification": url("qualification-add")}
+    return {
+        "training": training,
+        "qualifications": qualifications,
+        "add_training": url("training-add"),
+        "add_qualification": url("qualification-add"),
+    }
 
 
 def training_page(request: HttpRequest, worker: Any, record_id: int | None, back_url: str) -> HttpResponse:
@@ -60,8 +71,16 @@ def training_page(request: HttpRequest, worker: Any, record_id: int | None, back
     else:
         form = TrainingForm()
     title = "Change a training record" if record_id else "Add a training record"
-    return render_page(request, "workforce/question.html", title, form=form, question=None,
-                       caption=f"Worker {worker.local_identifier}", back_url=back_url, button="Save")
+    return render_page(
+        request,
+        "workforce/question.html",
+        title,
+        form=form,
+        question=None,
+        caption=f"Worker {worker.local_identifier}",
+        back_url=back_url,
+        button="Save",
+    )
 
 
 def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
@@ -70,26 +89,44 @@ def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back
         services.delete_training(request.user, worker.pk, record.pk)
         set_notice(request, "Training record deleted")
         return redirect(back_url)
-    rows = presenters.summary_rows([
-        ("Category", presenters.label("training_categories", record.category), None),
-        ("Date completed", presenters.gov_date(record.completed_on), None),
-    ])
-    return render_page(request, "workforce/confirm.html", "Are you sure you want to delete this training record?",
-                       rows=rows, caption=f"Worker {worker.local_identifier}", back_url=back_url,
-                       button="Yes, delete it")
+    rows = presenters.summary_rows(
+        [
+            ("Category", presenters.label("training_categories", record.category), None),
+            ("Date completed", presenters.gov_date(record.completed_on), None),
+        ]
+    )
+    return render_page(
+        request,
+        "workforce/confirm.html",
+        "Are you sure you want to delete this training record?",
+        rows=rows,
+        caption=f"Worker {worker.local_identifier}",
+        back_url=back_url,
+        button="Yes, delete it",
+    )
 
 
 def qualification_page(request: HttpRequest, worker: Any, back_url: str) -> HttpResponse:
     held = set(queries.qualifications_of(worker).values_list("qualification", flat=True))
-    form = QualificationForm(data=posted(request) if request.method == "POST" else None,
-                             already_recorded=held.__contains__)
+    form = QualificationForm(
+        data=posted(request) if request.method == "POST" else None, already_recorded=held.__contains__
+    )
     if form.is_bound and form.is_valid():
-        services.add_qualification(request.user, worker.pk, form.cleaned_data["qualification"],
-                                   form.cleaned_data["year_achieved"])
+        services.add_qualification(
+            request.user, worker.pk, form.cleaned_data["qualification"], form.cleaned_data["year_achieved"]
+        )
         set_notice(request, "Qualification added")
         return redirect(back_url)
-    return render_page(request, "workforce/question.html", "Add a qualification", form=form, question=None,
-                       caption=f"Worker {worker.local_identifier}", back_url=back_url, button="Save")
+    return render_page(
+        request,
+        "workforce/question.html",
+        "Add a qualification",
+        form=form,
+        question=None,
+        caption=f"Worker {worker.local_identifier}",
+        back_url=back_url,
+        button="Save",
+    )
 
 
 def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
@@ -98,11 +135,21 @@ def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int,
         services.remove_qualification(request.user, worker.pk, record.pk)
         set_notice(request, "Qualification removed")
         return redirect(back_url)
-    rows = presenters.summary_rows([("Qualification", presenters.qualification_label(record.qualification), None),
-                                    ("Year achieved", str(record.year_achieved or "Not known"), None)])
-    return render_page(request, "workforce/confirm.html", "Are you sure you want to remove this qualification?",
-                       rows=rows, caption=f"Worker {worker.local_identifier}", back_url=back_url,
-                       button="Yes, remove it")
+    rows = presenters.summary_rows(
+        [
+            ("Qualification", presenters.qualification_label(record.qualification), None),
+            ("Year achieved", str(record.year_achieved or "Not known"), None),
+        ]
+    )
+    return render_page(
+        request,
+        "workforce/confirm.html",
+        "Are you sure you want to remove this qualification?",
+        rows=rows,
+        caption=f"Worker {worker.local_identifier}",
+        back_url=back_url,
+        button="Yes, remove it",
+    )
 
 
 def _managed(request: HttpRequest, worker_id: int) -> tuple[Any, str]:
@@ -146,13 +193,27 @@ def training_due(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     records = queries.training_expiring_for(request.user, TRAINING_DUE_DAYS, today)
     workplaces = [
-        {"name": name, "rows": [
-            {"worker": t.worker, "category": presenters.label("training_categories", t.category),
-             "expires": presenters.gov_date(t.expires_on),
-             "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS)}
-            for t in group]}
+        {
+            "name": name,
+            "rows": [
+                {
+                    "worker": t.worker,
+                    "category": presenters.label("training_categories", t.category),
+                    "expires": presenters.gov_date(t.expires_on),
+                    "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS),
+                }
+                for t in group
+            ],
+        }
         for name, group in groupby(records, key=lambda t: t.worker.workplace.name)
     ]
     expired = sum(1 for t in records if t.expires_on and t.expires_on < today)
-    return render_page(request, "workforce/training_due.html", "Training due", workplaces=workplaces,
-                       expired=expired, due_soon=len(records) - expired, days=TRAINING_DUE_DAYS)
+    return render_page(
+        request,
+        "workforce/training_due.html",
+        "Training due",
+        workplaces=workplaces,
+        expired=expired,
+        due_soon=len(records) - expired,
+        days=TRAINING_DUE_DAYS,
+    )

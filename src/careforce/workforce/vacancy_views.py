@@ -17,9 +17,17 @@ from .pages import render_page, set_notice
 
 
 def _hours_pattern(vacancy: Any) -> str:
-    chosen = [text for name, text in (("full_time", "full time"), ("part_time", "part time"),
-                                      ("school_hours", "school hours"), ("nights", "nights"),
-                                      ("weekends", "weekends")) if getattr(vacancy, name)]
+    chosen = [
+        text
+        for name, text in (
+            ("full_time", "full time"),
+            ("part_time", "part time"),
+            ("school_hours", "school hours"),
+            ("nights", "nights"),
+            ("weekends", "weekends"),
+        )
+        if getattr(vacancy, name)
+    ]
     return ", ".join(chosen)
 
 
@@ -27,16 +35,25 @@ def _hours_pattern(vacancy: Any) -> str:
 def vacancies(request: HttpRequest, workplace_id: int) -> HttpResponse:
     workplace = queries.workplace_for(request.user, workplace_id)
     rows = [
-        {"vacancy": v, "role": v.title or presenters.label("job_roles", v.job_role),
-         "job_role": presenters.label("job_roles", v.job_role),
-         "pay": "Not known" if v.hourly_rate is None else f"£{v.hourly_rate:.2f} an hour",
-         "hours": "Not known" if v.contracted_hours is None else f"{v.contracted_hours}",
-         "pattern": _hours_pattern(v),
-         "closing": presenters.gov_date(v.closing_date) if v.closing_date else "No closing date"}
+        {
+            "vacancy": v,
+            "role": v.title or presenters.label("job_roles", v.job_role),
+            "job_role": presenters.label("job_roles", v.job_role),
+            "pay": "Not known" if v.hourly_rate is None else f"£{v.hourly_rate:.2f} an hour",
+            "hours": "Not known" if v.contracted_hours is None else f"{v.contracted_hours}",
+            "pattern": _hours_pattern(v),
+            "closing": presenters.gov_date(v.closing_date) if v.closing_date else "No closing date",
+        }
         for v in queries.open_vacancies(workplace)
     ]
-    return render_page(request, "workforce/vacancies.html", f"Vacancies at {workplace.name}", workplace=workplace,
-                       rows=rows, posts=sum(r["vacancy"].number_of_posts for r in rows))
+    return render_page(
+        request,
+        "workforce/vacancies.html",
+        f"Vacancies at {workplace.name}",
+        workplace=workplace,
+        rows=rows,
+        posts=sum(r["vacancy"].number_of_posts for r in rows),
+    )
 
 
 def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
@@ -49,8 +66,16 @@ def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> 
             return redirect(back_url)
     else:
         form = VacancyForm(initial=VacancyForm.initial_from(vacancy) if vacancy else None)
-    return render_page(request, "workforce/question.html", "Change a vacancy" if vacancy else "Add a vacancy",
-                       form=form, question=None, caption=workplace.name, back_url=back_url, button="Save")
+    return render_page(
+        request,
+        "workforce/question.html",
+        "Change a vacancy" if vacancy else "Add a vacancy",
+        form=form,
+        question=None,
+        caption=workplace.name,
+        back_url=back_url,
+        button="Save",
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -72,11 +97,20 @@ def close_vacancy(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         services.close_vacancy(request.user, vacancy.pk)
         set_notice(request, "Vacancy closed")
         return redirect(back_url)
-    rows = presenters.summary_rows([
-        ("Job role", presenters.label("job_roles", vacancy.job_role), None),
-        ("Number of posts", str(vacancy.number_of_posts), None),
-        ("Posted", presenters.gov_date(vacancy.posted_on), None),
-    ])
-    return render_page(request, "workforce/confirm.html", "Are you sure you want to close this vacancy?", rows=rows,
-                       caption=vacancy.workplace.name, back_url=back_url, button="Yes, close it",
-                       intro="It will leave job search and no longer count as an open vacancy from today.")
+    rows = presenters.summary_rows(
+        [
+            ("Job role", presenters.label("job_roles", vacancy.job_role), None),
+            ("Number of posts", str(vacancy.number_of_posts), None),
+            ("Posted", presenters.gov_date(vacancy.posted_on), None),
+        ]
+    )
+    return render_page(
+        request,
+        "workforce/confirm.html",
+        "Are you sure you want to close this vacancy?",
+        rows=rows,
+        caption=vacancy.workplace.name,
+        back_url=back_url,
+        button="Yes, close it",
+        intro="It will leave job search and no longer count as an open vacancy from today.",
+    )

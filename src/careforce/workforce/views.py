@@ -21,8 +21,12 @@ def workplaces(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workforce/workplaces.html",
-        {"title": "Your workplaces", "workplaces": rows, "label": presenters.label,
-         "organisation": request.user.organisation},  # type: ignore[union-attr]
+        {
+            "title": "Your workplaces",
+            "workplaces": rows,
+            "label": presenters.label,
+            "organisation": request.user.organisation,
+        },  # type: ignore[union-attr]
     )
 
 
@@ -30,8 +34,15 @@ def workplaces(request: HttpRequest) -> HttpResponse:
 def workplace_staff(request: HttpRequest, workplace_id: int) -> HttpResponse:
     workplace = queries.workplace_for(request.user, workplace_id)
     page = Paginator(queries.current_staff(workplace), STAFF_PER_PAGE).get_page(request.GET.get("page"))
-    return render_page(request, "workforce/staff.html", f"Staff at {workplace.name}", workplace=workplace, page=page,
-                       label=presenters.label, gov_date=presenters.gov_date)
+    return render_page(
+        request,
+        "workforce/staff.html",
+        f"Staff at {workplace.name}",
+        workplace=workplace,
+        page=page,
+        label=presenters.label,
+        gov_date=presenters.gov_date,
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -44,9 +55,14 @@ def worker(request: HttpRequest, worker_id: int) -> HttpResponse:
     def url(name: str, *ids: int) -> str:
         return reverse(f"workforce:{name}", args=[record.pk, *ids])
 
-    return render_page(request, "workforce/worker.html", f"Worker {record.local_identifier}", worker=record,
-                       rows=presenters.worker_rows(record, change if record.is_current else None),
-                       **learning_context(record, url))
+    return render_page(
+        request,
+        "workforce/worker.html",
+        f"Worker {record.local_identifier}",
+        worker=record,
+        rows=presenters.worker_rows(record, change if record.is_current else None),
+        **learning_context(record, url),
+    )
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
@@ -56,5 +72,11 @@ def my_record(request: HttpRequest) -> HttpResponse:
     def url(name: str, *ids: int) -> str:
         return reverse(f"workforce:my-{name}", args=ids)
 
-    return render_page(request, "workforce/my_record.html", "Your record", worker=record,
-                       rows=presenters.worker_rows(record), **learning_context(record, url))
+    return render_page(
+        request,
+        "workforce/my_record.html",
+        "Your record",
+        worker=record,
+        rows=presenters.worker_rows(record),
+        **learning_context(record, url),
+    )

@@ -50,8 +50,13 @@ def _applies(step: str, cleaned: dict[str, Any]) -> bool:
     return True
 
 
-def _form(step: str, workplace: Any, data: dict[str, str] | None = None, initial: dict[str, Any] | None = None,
-          worker_id: int | None = None) -> forms.Form:
+def _form(
+    step: str,
+    workplace: Any,
+    data: dict[str, str] | None = None,
+    initial: dict[str, Any] | None = None,
+    worker_id: int | None = None,
+) -> forms.Form:
     if step not in STEPS:
         raise Http404("No such question")
     kwargs: dict[str, Any] = {"data": data, "initial": initial}
@@ -60,11 +65,20 @@ def _form(step: str, workplace: Any, data: dict[str, str] | None = None, initial
     return STEPS[step](**kwargs)
 
 
-def _question_page(request: HttpRequest, form: forms.Form, step: str, caption: str, back_url: str,
-                   button: str) -> HttpResponse:
+def _question_page(
+    request: HttpRequest, form: forms.Form, step: str, caption: str, back_url: str, button: str
+) -> HttpResponse:
     question = next(iter(form.fields))
-    return render_page(request, "workforce/question.html", str(form.fields[question].label), form=form,
-                       question=question, caption=caption, back_url=back_url, button=button)
+    return render_page(
+        request,
+        "workforce/question.html",
+        str(form.fields[question].label),
+        form=form,
+        question=question,
+        caption=caption,
+        back_url=back_url,
+        button=button,
+    )
 
 
 def _journey(request: HttpRequest, workplace_id: int) -> SessionAnswers:
@@ -110,7 +124,7 @@ def add_worker_question(request: HttpRequest, workplace_id: int, step: str) -> H
     else:
         form = _form(step, workplace, data=answers.get(step))
     cleaned, _ = _valid_answers(answers, workplace)
-    earlier = [s for s in ORDER[:ORDER.index(step)] if _applies(s, cleaned)]
+    earlier = [s for s in ORDER[: ORDER.index(step)] if _applies(s, cleaned)]
     if request.GET.get("change"):
         back_url = reverse("workforce:add-worker-check", args=[workplace.pk])
     elif not earlier:
@@ -135,14 +149,22 @@ def add_worker_check(request: HttpRequest, workplace_id: int) -> HttpResponse:
             return redirect("workforce:add-worker-question", workplace.pk, "reference")
         answers.clear()
         return redirect("workforce:worker-added", worker.pk)
-    rows = presenters.summary_rows([
-        (question, answer, reverse("workforce:add-worker-question", args=[workplace.pk, step]) + "?change=1")
-        for step, question, answer in presenters.worker_answers(cleaned)
-    ])
-    return render_page(request, "workforce/check_answers.html", "Check your answers before adding the worker",
-                       rows=rows, caption=f"Add a worker to {workplace.name}", button="Add worker",
-                       back_url=reverse("workforce:add-worker-question", args=[workplace.pk, ORDER[-1]]),
-                       intro="Make sure these answers are right. You can change them later from the worker's record.")
+    rows = presenters.summary_rows(
+        [
+            (question, answer, reverse("workforce:add-worker-question", args=[workplace.pk, step]) + "?change=1")
+            for step, question, answer in presenters.worker_answers(cleaned)
+        ]
+    )
+    return render_page(
+        request,
+        "workforce/check_answers.html",
+        "Check your answers before adding the worker",
+        rows=rows,
+        caption=f"Add a worker to {workplace.name}",
+        button="Add worker",
+        back_url=reverse("workforce:add-worker-question", args=[workplace.pk, ORDER[-1]]),
+        intro="Make sure these answers are right. You can change them later from the worker's record.",
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -180,7 +202,9 @@ def change_worker(request: HttpRequest, worker_id: int, step: str) -> HttpRespon
             try:
                 services.update_worker(request.user, worker.pk, changes)
             except services.WorkerReferenceTaken:
-                form.add_error("local_identifier", "Enter a worker reference that is not already used at this workplace")
+                form.add_error(
+                    "local_identifier", "Enter a worker reference that is not already used at this workplace"
+                )
             else:
                 request.session.pop(stash, None)
                 set_notice(request, "Worker record updated")
@@ -190,5 +214,6 @@ def change_worker(request: HttpRequest, worker_id: int, step: str) -> HttpRespon
     back_url = reverse("workforce:worker", args=[worker.pk])
     if step in AMOUNT_STEP.values():
         back_url = reverse("workforce:worker-change", args=[worker.pk, "pay"])
-    return _question_page(request, form, step, f"Worker {worker.local_identifier}", back_url,
-                          "Continue" if step == "pay" else "Save")
+    return _question_page(
+        request, form, step, f"Worker {worker.local_identifier}", back_url, "Continue" if step == "pay" else "Save"
+    )

@@ -24,8 +24,13 @@ QUESTIONS: dict[str, tuple[type[forms.Form], str]] = {
 
 
 def _address(workplace: Any) -> str:
-    lines = [workplace.address_line_1, workplace.address_line_2, workplace.address_line_3, workplace.post_town,
-             workplace.postcode]
+    lines = [
+        workplace.address_line_1,
+        workplace.address_line_2,
+        workplace.address_line_3,
+        workplace.post_town,
+        workplace.postcode,
+    ]
     return ", ".join(line for line in lines if line)
 
 
@@ -36,16 +41,17 @@ def workplace_details(request: HttpRequest, workplace_id: int) -> HttpResponse:
     def change(step: str) -> str:
         return reverse("workforce:workplace-change", args=[workplace.pk, step])
 
-    rows = presenters.summary_rows([
-        ("Name", workplace.name, change("name")),
-        ("Address", _address(workplace), change("address")),
-        ("Main service", presenters.label("main_services", workplace.main_service), change("main-service")),
-        ("Workplace reference", workplace.local_identifier, None),
-        ("Council area", workplace.council.name, None),
-        ("CQC location ID", workplace.cqc_location_id or "Not regulated by CQC", None),
-    ])
-    return render_page(request, "workforce/workplace.html", "Workplace details", workplace=workplace,
-                       rows=rows)
+    rows = presenters.summary_rows(
+        [
+            ("Name", workplace.name, change("name")),
+            ("Address", _address(workplace), change("address")),
+            ("Main service", presenters.label("main_services", workplace.main_service), change("main-service")),
+            ("Workplace reference", workplace.local_identifier, None),
+            ("Council area", workplace.council.name, None),
+            ("CQC location ID", workplace.cqc_location_id or "Not regulated by CQC", None),
+        ]
+    )
+    return render_page(request, "workforce/workplace.html", "Workplace details", workplace=workplace, rows=rows)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -63,8 +69,16 @@ def change_workplace(request: HttpRequest, workplace_id: int, step: str) -> Http
     else:
         form = form_class(initial={name: getattr(workplace, name) for name in form_class.base_fields})
     single = len(form.fields) == 1
-    return render_page(request, "workforce/question.html", title, form=form,
-                       question=next(iter(form.fields)) if single else None, caption=workplace.name,
-                       back_url=reverse("workforce:workplace", args=[workplace.pk]), button="Save",
-                       hint=None if single else f"The postcode ({workplace.postcode}) sets the council area; "
-                                                "ask your administrator to change it.")
+    return render_page(
+        request,
+        "workforce/question.html",
+        title,
+        form=form,
+        question=next(iter(form.fields)) if single else None,
+        caption=workplace.name,
+        back_url=reverse("workforce:workplace", args=[workplace.pk]),
+        button="Save",
+        hint=None
+        if single
+        else f"The postcode ({workplace.postcode}) sets the council area; ask your administrator to change it.",
+    )

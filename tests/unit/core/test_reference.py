@@ -8,7 +8,13 @@ def test_the_region_has_14_councils_and_30_districts_with_gss_codes():
     assert {c.name for c in councils} >= {"Birmingham", "Coventry", "Staffordshire", "Warwickshire", "Worcestershire"}
     assert all(c.gss_code[:3] in ("E06", "E08", "E10") for c in councils)
     assert [d.name for d in reference.council("E10000034").districts] == [
-        "Bromsgrove", "Malvern Hills", "Redditch", "Worcester", "Wychavon", "Wyre Forest"]
+        "Bromsgrove",
+        "Malvern Hills",
+        "Redditch",
+        "Worcester",
+        "Wychavon",
+        "Wyre Forest",
+    ]
 
 
 def test_asc_wds_code_lists_carry_the_bulk_upload_codes():
@@ -19,7 +25,13 @@ def test_asc_wds_code_lists_carry_the_bulk_upload_codes():
     assert reference.code_list("main_services").label(1) == "Care home services with nursing"
     assert len(reference.code_list("training_categories")) == 48
     assert len(reference.code_list("qualifications")) == 145
-    assert reference.code_list("contract_type").labels == {1: "Permanent", 2: "Temporary", 3: "Pool/Bank", 4: "Agency", 7: "Other"}
+    assert reference.code_list("contract_type").labels == {
+        1: "Permanent",
+        2: "Temporary",
+        3: "Pool/Bank",
+        4: "Agency",
+        7: "Other",
+    }
     assert len(reference.code_list("cwp_role_category")) == 9
 
 

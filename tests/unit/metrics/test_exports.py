@@ -52,6 +52,7 @@ def normalised(rows: list[list[str]]) -> list[list[str]]:
             return repr(float(text))
         except ValueError:
             return text
+
     return [[one(v) for v in row] for row in rows]
 
 
@@ -70,7 +71,9 @@ def _ods_rows(data: bytes, sheet: str) -> list[list[str]]:
     doc = load(io.BytesIO(data))
     for table in doc.spreadsheet.getElementsByType(Table):
         if table.getAttribute("name") == sheet:
-            return [[_ods_value(c) for c in row.getElementsByType(TableCell)] for row in table.getElementsByType(TableRow)]
+            return [
+                [_ods_value(c) for c in row.getElementsByType(TableCell)] for row in table.getElementsByType(TableRow)
+            ]
     raise AssertionError(f"no sheet {sheet}")
 
 
@@ -84,7 +87,7 @@ def test_ods_round_trips(gender_by_role: MeasureTable) -> None:
     assert _ods_rows(to_ods_bytes(gender_by_role), "Table") == normalised(expected(gender_by_role))
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx"])
 def test_csv_text_that_a_spreadsheet_would_run_gets_a_leading_apostrophe(text: str) -> None:
     assert neutralise(text) == "'" + text
 

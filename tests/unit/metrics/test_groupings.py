@@ -20,8 +20,16 @@ def labels(grouping: cat.Grouping, codes: list[int]) -> list[str]:
 
 def test_main_services_fall_in_the_five_service_groups() -> None:
     assert labels(cat.service_groups(), [1, 2, 8, 55, 15, 6, 5, 72, 64]) == [
-        cat.CARE_HOME_NURSING, cat.CARE_HOME, cat.HOME_CARE, cat.HOME_CARE, cat.COMMUNITY, cat.COMMUNITY,
-        cat.OTHER_SERVICES, cat.OTHER_SERVICES, cat.OTHER_SERVICES]
+        cat.CARE_HOME_NURSING,
+        cat.CARE_HOME,
+        cat.HOME_CARE,
+        cat.HOME_CARE,
+        cat.COMMUNITY,
+        cat.COMMUNITY,
+        cat.OTHER_SERVICES,
+        cat.OTHER_SERVICES,
+        cat.OTHER_SERVICES,
+    ]
 
 
 def test_establishment_types_give_the_sector() -> None:
@@ -31,25 +39,46 @@ def test_establishment_types_give_the_sector() -> None:
 def test_nationality_codes_group_as_british_eu_and_non_eu() -> None:
     # 531 is Curaçao, labelled "Dutch" in the ASC-WDS list, so it counts as EU
     assert labels(cat.nationality_groups(), [826, 616, 372, 531, 356, 840, 999, 998, 0]) == [
-        "British", "EU", "EU", "EU", "Non-EU", "Non-EU", "Non-EU", "Not known", "Not known"]
+        "British",
+        "EU",
+        "EU",
+        "EU",
+        "Non-EU",
+        "Non-EU",
+        "Non-EU",
+        "Not known",
+        "Not known",
+    ]
 
 
 def test_every_eu_nationality_label_exists_in_the_code_list() -> None:
     from careforce.domain.reference import code_list
+
     assert cat.EU_NATIONALITIES <= {c.label for c in code_list("nationality")}
 
 
 def test_ethnicity_codes_group_into_the_ons_groups() -> None:
     assert labels(cat.ethnic_groups(), [31, 34, 35, 39, 44, 47, 98, 99]) == [
-        "White", "White", "Mixed / multiple ethnic groups", "Asian / Asian British",
-        "Black / African / Caribbean / Black British", "Other ethnic group", "Other ethnic group", "Not known"]
+        "White",
+        "White",
+        "Mixed / multiple ethnic groups",
+        "Asian / Asian British",
+        "Black / African / Caribbean / Black British",
+        "Other ethnic group",
+        "Other ethnic group",
+        "Not known",
+    ]
 
 
 def test_job_roles_and_their_groups() -> None:
     assert labels(cat.job_roles(), [8, 22]) == ["Care worker", "Other or not known"]
     assert labels(cat.job_role_groups(), [8, 16, 4, 46, 25]) == [
-        "Care providing roles", "Professional and related roles", "Managerial and supervisory roles",
-        "IT, digital and data roles", "Other roles"]
+        "Care providing roles",
+        "Professional and related roles",
+        "Managerial and supervisory roles",
+        "IT, digital and data roles",
+        "Other roles",
+    ]
 
 
 def test_a_leap_day_reference_date_steps_back_to_28_february() -> None:
@@ -76,8 +105,10 @@ def test_a_council_sees_only_its_own_workplaces() -> None:
 def test_comparator_rows_are_labelled_with_area_year_and_source() -> None:
     facts = area([{}] * 10)
     t = build_table(measure("turnover_rate"), facts, COVENTRY, Split.NONE, date(2026, 3, 31))
-    comparators = t.rows[-t.comparator_rows:]
-    assert [r[0] for r in comparators] == ["England 2022/23 (published: staff turnover rate)",
-                                           "West Midlands 2019/20 (published: staff turnover rate)"]
+    comparators = t.rows[-t.comparator_rows :]
+    assert [r[0] for r in comparators] == [
+        "England 2022/23 (published: staff turnover rate)",
+        "West Midlands 2019/20 (published: staff turnover rate)",
+    ]
     assert comparators[0][-1] == 30 and comparators[1][-1] == 30.1
     assert any("Source: Cream Health Care news, 12 Nov 2020" in note for note in t.footnotes)

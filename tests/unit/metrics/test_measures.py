@@ -31,10 +31,14 @@ def many(n: int, **fields: Any) -> list[dict[str, Any]]:
 
 
 def test_filled_posts_count_current_records_on_every_contract_but_agency() -> None:
-    facts = area(many(5, contract_type=1) + many(1, contract_type=2) + many(1, contract_type=3)
-                 + many(1, contract_type=4)  # agency: not a filled post
-                 + many(1, left_on="2026-01-01")  # left before the date
-                 + many(1, start_date="2026-04-15"))  # not started yet
+    facts = area(
+        many(5, contract_type=1)
+        + many(1, contract_type=2)
+        + many(1, contract_type=3)
+        + many(1, contract_type=4)  # agency: not a filled post
+        + many(1, left_on="2026-01-01")  # left before the date
+        + many(1, start_date="2026-04-15")
+    )  # not started yet
     assert cell(table("filled_posts", facts), "Filled posts") == 7
 
 
@@ -47,27 +51,31 @@ def test_headcount_counts_a_person_with_two_jobs_once() -> None:
 
 def test_fte_uses_contracted_or_average_hours_over_37_5_capped_at_one() -> None:
     nan = float("nan")
-    facts = area([
-        {"contracted_hours": 37.5},  # 1.0
-        {"contracted_hours": 18.75},  # 0.5
-        {"contracted_hours": 45.0},  # capped at 1.0
-        {"contract_type": 3, "contracted_hours": nan, "average_hours": 15.0},  # bank: 0.4
-        {"zero_hours": 1, "contracted_hours": 0.0, "average_hours": 7.5},  # zero hours: 0.2
-        {"contracted_hours": nan, "average_hours": nan},  # no hours: left out
-    ])
+    facts = area(
+        [
+            {"contracted_hours": 37.5},  # 1.0
+            {"contracted_hours": 18.75},  # 0.5
+            {"contracted_hours": 45.0},  # capped at 1.0
+            {"contract_type": 3, "contracted_hours": nan, "average_hours": 15.0},  # bank: 0.4
+            {"zero_hours": 1, "contracted_hours": 0.0, "average_hours": 7.5},  # zero hours: 0.2
+            {"contracted_hours": nan, "average_hours": nan},  # no hours: left out
+        ]
+    )
     t = table("fte", facts)
     assert cell(t, "Staff records with hours") == 5
     assert cell(t, "Full-time equivalent") == pytest.approx(3.1)
 
 
 def _turnover_workplace(wp: int, staff: int, leavers: int) -> list[dict[str, Any]]:
-    return (many(staff, workplace_id=wp) + many(leavers, workplace_id=wp, left_on="2025-06-01"))
+    return many(staff, workplace_id=wp) + many(leavers, workplace_id=wp, left_on="2025-06-01")
 
 
 def test_turnover_is_perm_and_temp_leavers_in_the_12_months_over_perm_and_temp_staff() -> None:
-    rows = (_turnover_workplace(1, 20, 5)
-            + many(1, left_on="2025-03-01")  # left before the 12 months
-            + many(1, left_on="2025-06-01", contract_type=3))  # bank leaver: not counted
+    rows = (
+        _turnover_workplace(1, 20, 5)
+        + many(1, left_on="2025-03-01")  # left before the 12 months
+        + many(1, left_on="2025-06-01", contract_type=3)
+    )  # bank leaver: not counted
     t = table("turnover_rate", area(rows))
     assert (cell(t, "Leavers in the 12 months"), cell(t, "Permanent and temporary staff")) == (5, 20)
     assert cell(t, "Turnover rate (%)") == 25.0
@@ -97,11 +105,19 @@ def test_the_stated_total_is_compared_with_the_records_held_on_the_date_of_the_r
 def test_vacancy_rate_is_vacancies_over_staff_plus_vacancies_from_each_latest_usable_return() -> None:
     workplaces = WORKPLACES + ((3, 1, 1, COVENTRY),)
     rows = many(20, workplace_id=1) + many(6, workplace_id=2) + many(8, workplace_id=3)
-    returns = [(1, "2025-01-01", 20, True), (1, "2026-03-31", 20, True),
-               (2, "2026-03-31", 6, False),  # vacancies not known: left out
-               (3, "2026-03-31", 9, True)]  # staff records do not match: left out
-    vacancies = [(1, "2025-01-01", 8, 30),  # an older return: not used
-                 (1, "2026-03-31", 8, 4), (1, "2026-03-31", 7, 1), (2, "2026-03-31", 8, 50), (3, "2026-03-31", 8, 9)]
+    returns = [
+        (1, "2025-01-01", 20, True),
+        (1, "2026-03-31", 20, True),
+        (2, "2026-03-31", 6, False),  # vacancies not known: left out
+        (3, "2026-03-31", 9, True),
+    ]  # staff records do not match: left out
+    vacancies = [
+        (1, "2025-01-01", 8, 30),  # an older return: not used
+        (1, "2026-03-31", 8, 4),
+        (1, "2026-03-31", 7, 1),
+        (2, "2026-03-31", 8, 50),
+        (3, "2026-03-31", 8, 9),
+    ]
     t = table("vacancy_rate", area(rows, workplaces, returns, vacancies))
     assert (cell(t, "Vacancies"), cell(t, "Posts (staff plus vacancies)")) == (5, 25)
     assert cell(t, "Vacancy rate (%)") == 20.0
@@ -115,11 +131,13 @@ def test_a_return_more_than_two_years_old_is_not_used() -> None:
 
 def test_starters_from_within_the_sector_use_recsource_1_2_and_8_over_starters_with_a_known_source() -> None:
     new = {"start_date": "2025-09-01"}
-    rows = ([{**new, "recruitment_source": s} for s in (1, 1, 2, 2, 8, 8)]
-            + [{**new, "recruitment_source": s} for s in (5, 5, 10, 18)]
-            + [{**new, "recruitment_source": s} for s in (16, 0, 0)]  # not known: left out
-            + [{**new, "recruitment_source": 1, "contract_type": 4}]  # agency: left out
-            + [{"recruitment_source": 1}])  # started years ago
+    rows = (
+        [{**new, "recruitment_source": s} for s in (1, 1, 2, 2, 8, 8)]
+        + [{**new, "recruitment_source": s} for s in (5, 5, 10, 18)]
+        + [{**new, "recruitment_source": s} for s in (16, 0, 0)]  # not known: left out
+        + [{**new, "recruitment_source": 1, "contract_type": 4}]  # agency: left out
+        + [{"recruitment_source": 1}]
+    )  # started years ago
     t = table("starters_from_sector", area(rows))
     assert (cell(t, "Starters from within the sector"), cell(t, "Starters with previous job known")) == (6, 10)
     assert cell(t, "From within the sector (%)") == 60.0
@@ -146,20 +164,26 @@ def test_zero_hours_share_is_of_staff_whose_answer_is_recorded() -> None:
 
 
 def test_aged_55_and_over_counts_a_55th_birthday_on_the_date_itself() -> None:
-    rows = (many(4, date_of_birth="1960-01-01") + many(1, date_of_birth="1971-03-31")  # 55 today
-            + many(1, date_of_birth="1971-04-01")  # 54 until tomorrow
-            + many(4, date_of_birth="1995-06-15") + many(2))  # no date of birth
+    rows = (
+        many(4, date_of_birth="1960-01-01")
+        + many(1, date_of_birth="1971-03-31")  # 55 today
+        + many(1, date_of_birth="1971-04-01")  # 54 until tomorrow
+        + many(4, date_of_birth="1995-06-15")
+        + many(2)
+    )  # no date of birth
     t = table("aged_55_plus", area(rows))
     assert (cell(t, "Aged 55 and over"), cell(t, "Staff with age recorded")) == (5, 10)
     assert cell(t, "Aged 55 and over (%)") == 50.0
 
 
 def test_qualified_to_level_2_counts_care_providing_staff_who_answered() -> None:
-    rows = ([{"social_care_qualification": 1, "social_care_qualification_level": lv} for lv in (2, 2, 2, 3, 3, 1, 1)]
-            + many(3, social_care_qualification=2)
-            + [{"social_care_qualification": 1, "social_care_qualification_level": 999}]  # level not known
-            + many(1, social_care_qualification=999)
-            + [{"job_role": 25, "social_care_qualification": 1, "social_care_qualification_level": 3}])  # admin
+    rows = (
+        [{"social_care_qualification": 1, "social_care_qualification_level": lv} for lv in (2, 2, 2, 3, 3, 1, 1)]
+        + many(3, social_care_qualification=2)
+        + [{"social_care_qualification": 1, "social_care_qualification_level": 999}]  # level not known
+        + many(1, social_care_qualification=999)
+        + [{"job_role": 25, "social_care_qualification": 1, "social_care_qualification_level": 3}]
+    )  # admin
     t = table("qualified_level_2", area(rows))
     assert (cell(t, "Qualified to level 2 or above"), cell(t, "Care-providing staff with answer recorded")) == (5, 10)
     assert cell(t, "Level 2 or above (%)") == 50.0
@@ -189,13 +213,19 @@ def test_gender_shares_are_of_all_staff_and_a_small_group_is_protected() -> None
 def test_a_rate_with_a_small_denominator_is_suppressed_with_its_counts() -> None:
     t = table("zero_hours_share", area(many(2, zero_hours=1) + many(2, zero_hours=2)))
     assert [cell(t, h) for h in ("On zero-hours contracts", "Staff with answer recorded", "Zero-hours (%)")] == [
-        CONFIDENTIAL, CONFIDENTIAL, CONFIDENTIAL]
+        CONFIDENTIAL,
+        CONFIDENTIAL,
+        CONFIDENTIAL,
+    ]
     assert "not shown because it is about fewer than 5 people" in t.sentence
 
 
 def test_the_trend_is_the_same_measure_at_earlier_year_ends() -> None:
-    rows = (many(10, start_date="2018-01-01") + many(5, start_date="2018-01-01", left_on="2024-10-01")
-            + many(5, start_date="2025-01-01"))
+    rows = (
+        many(10, start_date="2018-01-01")
+        + many(5, start_date="2018-01-01", left_on="2024-10-01")
+        + many(5, start_date="2025-01-01")
+    )
     returns = [(1, "2024-03-31", 15, True), (1, "2025-03-31", 15, True), (1, "2026-03-31", 15, True)]
     t = table("turnover_rate", area(rows, returns=returns), by=Split.TREND)
     assert [r[0] for r in t.rows][-2:] == ["12 months to 31 March 2025", "12 months to 31 March 2026"]

@@ -19,8 +19,33 @@ from careforce.domain.upload.export import staff_header
 from careforce.domain.upload.layouts import FileKind, standard_columns
 
 OTHER_ORGANISATION = "BHAM-0042"
-JUNK = ("X", "999", "998", "-1", "=SUM(A1:A9)", "@cmd", " padded ", "", "31/02/2020", "2030-01-01", "1;", "9;2020",
-        "'=1+1", "12.345", "1;2;3", "A" * 130, "0", "72", "4", "16", "6", "23", "1;2031", "2;2020", "£12.50")  # fmt: skip
+JUNK = (
+    "X",
+    "999",
+    "998",
+    "-1",
+    "=SUM(A1:A9)",
+    "@cmd",
+    " padded ",
+    "",
+    "31/02/2020",
+    "2030-01-01",
+    "1;",
+    "9;2020",
+    "'=1+1",
+    "12.345",
+    "1;2;3",
+    "A" * 130,
+    "0",
+    "72",
+    "4",
+    "16",
+    "6",
+    "23",
+    "1;2031",
+    "2;2020",
+    "£12.50",
+)
 STATUSES = ("NEW",) * 30 + ("UPDATE", "DELETE", "NOCHANGE", "UNCHECKED", "new", "BOGUS", "")
 ROLES = (7, 8, 8, 8, 8, 52, 52, 25, 26, 3, 5, 45, 4, 16, 6, 23, 27, 1)
 
@@ -29,11 +54,51 @@ def _workplace_row(i: int, staff: int, rng: random.Random, clean: bool) -> list[
     cqc = i % 3 != 0
     main = 2 if cqc else rng.choice((6, 72))
     cells = [
-        _workplace_id(i), "NEW", f"Workplace {i}", f"{i} Example Road, Tettenhall", "", "", "Wolverhampton", "WV1 1AA",
-        "6", "", "1", "1", "2" if cqc else "0", f"1-10000{i:05d}" if cqc else "", f"1-20000{i:05d}" if cqc else "",
-        str(main), f"{main}", "", "", "", "1;4", "", "", "", str(staff), "4;8", "0;1", "0;1", "0;2", "", "", "1",
-        "1", "2", "", "1", "1", "5", "2", "28", "1" if cqc else "", "1" if cqc else "", "", "",
-    ]  # fmt: skip
+        _workplace_id(i),
+        "NEW",
+        f"Workplace {i}",
+        f"{i} Example Road, Tettenhall",
+        "",
+        "",
+        "Wolverhampton",
+        "WV1 1AA",
+        "6",
+        "",
+        "1",
+        "1",
+        "2" if cqc else "0",
+        f"1-10000{i:05d}" if cqc else "",
+        f"1-20000{i:05d}" if cqc else "",
+        str(main),
+        f"{main}",
+        "",
+        "",
+        "",
+        "1;4",
+        "",
+        "",
+        "",
+        str(staff),
+        "4;8",
+        "0;1",
+        "0;1",
+        "0;2",
+        "",
+        "",
+        "1",
+        "1",
+        "2",
+        "",
+        "1",
+        "1",
+        "5",
+        "2",
+        "28",
+        "1" if cqc else "",
+        "1" if cqc else "",
+        "",
+        "",
+    ]
     if not clean and rng.random() < 0.1:
         cells[rng.randrange(2, len(cells))] = rng.choice(JUNK)
     return cells
@@ -49,21 +114,50 @@ def _staff_row(rng: random.Random, workplace: str, n: int, role: int, optional: 
     hourly = role in (7, 8, 52)
     quals = [f"{rng.choice((1, 2, 5, 10, 41))};{started.year}", rng.choice(("", "Done, with merit", "x"))]
     cells = [
-        workplace, f"S{n:05d}", rng.choice(STATUSES), f"Worker {n}",
-        f"{'ABCEGH'[n % 6]}{'JKLMNP'[n % 5]}{n % 1000:06d}C" if rng.random() < 0.9 else "", "WV2 4AB",
-        f"{born:%d/%m/%Y}", str(rng.choice((1, 2, 2, 2))), str(rng.choice((31, 31, 39, 40, 44, 45))),
-        rng.choice(("826", "826", "826", "356", "566")), rng.choice(("", "", "1", "2")), rng.choice(("826", "356")),
-        rng.choice(("", "", "", "2015", "1950")), str(rng.randrange(4)), str(rng.choice((1, 2, 3))),
-        rng.choice(("", "1;2025", "2", "1;2019")), str(rng.choice((1, 2, 5, 8, 10))), rng.choice(("", "1", "2")),
-        rng.choice(("", "", "1")), f"{started:%d/%m/%Y}", str(max(born.year + 14, started.year - rng.randrange(5))),
-        rng.choice(("", "1", "2")), "2", rng.choice(("1", "2", "3", "4")), rng.choice(("1", "2", "")),
-        str(rng.randrange(10)), rng.choice(("3", "1", "999")) if hourly else "1",
+        workplace,
+        f"S{n:05d}",
+        rng.choice(STATUSES),
+        f"Worker {n}",
+        f"{'ABCEGH'[n % 6]}{'JKLMNP'[n % 5]}{n % 1000:06d}C" if rng.random() < 0.9 else "",
+        "WV2 4AB",
+        f"{born:%d/%m/%Y}",
+        str(rng.choice((1, 2, 2, 2))),
+        str(rng.choice((31, 31, 39, 40, 44, 45))),
+        rng.choice(("826", "826", "826", "356", "566")),
+        rng.choice(("", "", "1", "2")),
+        rng.choice(("826", "356")),
+        rng.choice(("", "", "", "2015", "1950")),
+        str(rng.randrange(4)),
+        str(rng.choice((1, 2, 3))),
+        rng.choice(("", "1;2025", "2", "1;2019")),
+        str(rng.choice((1, 2, 5, 8, 10))),
+        rng.choice(("", "1", "2")),
+        rng.choice(("", "", "1")),
+        f"{started:%d/%m/%Y}",
+        str(max(born.year + 14, started.year - rng.randrange(5))),
+        rng.choice(("", "1", "2")),
+        "2",
+        rng.choice(("1", "2", "3", "4")),
+        rng.choice(("1", "2", "")),
+        str(rng.randrange(10)),
+        rng.choice(("3", "1", "999")) if hourly else "1",
         "" if hourly else str(rng.choice((24000 + rng.randrange(20000), 210000, 300))),
-        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "", str(role),
-        rng.choice(("", "Activities lead", "")), str(rng.choice((16, 22.5, 37.5, 0, 40))), rng.choice(("", "", "20")),
-        rng.choice(("", "", "1")), rng.choice(("", "", "2")), rng.choice(("1;2", "1;3", "2", "999", "", "1")),
-        rng.choice(("2", "", "1;5")), str(rng.choice((1, 2, 3))), *quals, "", "", "", "",
-    ]  # fmt: skip
+        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "",
+        str(role),
+        rng.choice(("", "Activities lead", "")),
+        str(rng.choice((16, 22.5, 37.5, 0, 40))),
+        rng.choice(("", "", "20")),
+        rng.choice(("", "", "1")),
+        rng.choice(("", "", "2")),
+        rng.choice(("1;2", "1;3", "2", "999", "", "1")),
+        rng.choice(("2", "", "1;5")),
+        str(rng.choice((1, 2, 3))),
+        *quals,
+        "",
+        "",
+        "",
+        "",
+    ]
     if optional:
         cells[2:2] = [rng.choice(("", "", "", f"S{n:05d}B", f"S{n - 1:05d}")), rng.choice(("", "", "", "WP0001"))]
     return cells
@@ -75,16 +169,51 @@ def _clean_staff_row(rng: random.Random, workplace: str, n: int, role: int, opti
     started = date(max(born.year + 18, 2005) + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28))
     hourly = role in (7, 8, 52)
     cells = [
-        workplace, f"S{n:05d}", "NEW", f"Worker {n}", f"{'ABCEGH'[n % 6]}{'JKLMNP'[n % 5]}{n:06d}C", "WV2 4AB",
-        f"{born:%d/%m/%Y}", str(rng.choice((1, 2, 2, 2))), str(rng.choice((31, 31, 39, 40, 44, 45))),
-        rng.choice(("826", "826", "826", "356", "566")), "", "826", "", str(rng.randrange(4)),
-        str(rng.choice((1, 2, 3))), "", str(rng.choice((1, 2, 5, 8, 10))), "", "", f"{started:%d/%m/%Y}",
-        str(max(born.year + 14, started.year - rng.randrange(5))), "", "2", "1", "2", str(rng.randrange(10)),
-        "3" if hourly else "1", "" if hourly else str(24000 + rng.randrange(20000)),
-        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "", str(role), "", str(rng.choice((16, 22.5, 37.5))),
-        "", "", "", rng.choice(("1;2", "1;3", "2", "999")), "2", str(rng.choice((1, 2, 3))),
-        f"{rng.choice((1, 2, 5, 10))};{started.year}", "", "", "", "", "",
-    ]  # fmt: skip
+        workplace,
+        f"S{n:05d}",
+        "NEW",
+        f"Worker {n}",
+        f"{'ABCEGH'[n % 6]}{'JKLMNP'[n % 5]}{n:06d}C",
+        "WV2 4AB",
+        f"{born:%d/%m/%Y}",
+        str(rng.choice((1, 2, 2, 2))),
+        str(rng.choice((31, 31, 39, 40, 44, 45))),
+        rng.choice(("826", "826", "826", "356", "566")),
+        "",
+        "826",
+        "",
+        str(rng.randrange(4)),
+        str(rng.choice((1, 2, 3))),
+        "",
+        str(rng.choice((1, 2, 5, 8, 10))),
+        "",
+        "",
+        f"{started:%d/%m/%Y}",
+        str(max(born.year + 14, started.year - rng.randrange(5))),
+        "",
+        "2",
+        "1",
+        "2",
+        str(rng.randrange(10)),
+        "3" if hourly else "1",
+        "" if hourly else str(24000 + rng.randrange(20000)),
+        f"{11 + rng.randrange(400) / 100:.2f}" if hourly else "",
+        str(role),
+        "",
+        str(rng.choice((16, 22.5, 37.5))),
+        "",
+        "",
+        "",
+        rng.choice(("1;2", "1;3", "2", "999")),
+        "2",
+        str(rng.choice((1, 2, 3))),
+        f"{rng.choice((1, 2, 5, 10))};{started.year}",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     if optional:
         cells[2:2] = ["", ""]
     return cells
@@ -152,15 +281,23 @@ def build(
             writers["staff.csv"].writerow(cells)
             previous = cells
             for _t in range(rng.choice((0, 1, 1, 2))):
-                done = rng.choice((date(2022 + rng.randrange(4), 1 + rng.randrange(12), 1 + rng.randrange(28)),
-                                   date(1975, 6, 1)))  # fmt: skip
+                done = rng.choice(
+                    (date(2022 + rng.randrange(4), 1 + rng.randrange(12), 1 + rng.randrange(28)), date(1975, 6, 1))
+                )
                 training = [
-                    cells[0], cells[1] if rng.random() < 0.97 else "S99999", str(rng.choice((2, 6, 14, 22, 33, 99))),
-                    rng.choice(("Refresher", "", "=HYPERLINK()")), rng.choice(("1", "0", "999", "7")),
-                    rng.choice(("1", "2")), rng.choice(("", "3", "12")), rng.choice(("1", "2")),
-                    rng.choice(("12", "", "none", "0", "24")), f"{done:%d/%m/%Y}" if rng.random() < 0.97 else "31/02/2020",
-                    rng.choice(("", "", f"{done.day:02d}/{done.month:02d}/{done.year + 1}")), "",
-                ]  # fmt: skip
+                    cells[0],
+                    cells[1] if rng.random() < 0.97 else "S99999",
+                    str(rng.choice((2, 6, 14, 22, 33, 99))),
+                    rng.choice(("Refresher", "", "=HYPERLINK()")),
+                    rng.choice(("1", "0", "999", "7")),
+                    rng.choice(("1", "2")),
+                    rng.choice(("", "3", "12")),
+                    rng.choice(("1", "2")),
+                    rng.choice(("12", "", "none", "0", "24")),
+                    f"{done:%d/%m/%Y}" if rng.random() < 0.97 else "31/02/2020",
+                    rng.choice(("", "", f"{done.day:02d}/{done.month:02d}/{done.year + 1}")),
+                    "",
+                ]
                 writers["training.csv"].writerow(_spoil(rng, training, None) if rng.random() < 0.3 else training)
     return [(name, buffer.getvalue().encode("utf-8")) for name, buffer in buffers.items()]
 

@@ -39,10 +39,14 @@ def test_cells_a_spreadsheet_would_run_get_an_apostrophe_and_numbers_stay_number
 
 
 def test_report_csv_has_the_columns_and_neutralises_the_value_given() -> None:
-    report = ValidationReport([
-        Problem("staff.csv", 2, "DISPLAYID", None, Severity.ERROR, "DISPLAYID starts with '='", "=cmd|' /C calc'!A0"),
-        Problem("staff.csv", None, "", 999, Severity.ERROR, "Header wrong"),
-    ])  # fmt: skip
+    report = ValidationReport(
+        [
+            Problem(
+                "staff.csv", 2, "DISPLAYID", None, Severity.ERROR, "DISPLAYID starts with '='", "=cmd|' /C calc'!A0"
+            ),
+            Problem("staff.csv", None, "", 999, Severity.ERROR, "Header wrong"),
+        ]
+    )
     rows = list(csv.reader(io.StringIO(report.to_csv())))
     assert rows[0] == ["file", "row", "column", "code", "severity", "message", "value"]
     assert rows[1] == ["staff.csv", "", "", "999", "error", "Header wrong", ""]

@@ -67,11 +67,13 @@ def both_ways(
     files: list[tuple[str, bytes]], account: AccountSnapshot, keep_records: bool, pool: parallel.ChunkPool
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     serial_problems: list[Problem] = []
-    serial = validate_opened(_open_all(files, 50 << 20, serial_problems), serial_problems, account, TODAY,
-                             keep_records, None)  # fmt: skip
+    serial = validate_opened(
+        _open_all(files, 50 << 20, serial_problems), serial_problems, account, TODAY, keep_records, None
+    )
     parallel_problems: list[Problem] = []
-    in_workers = validate_opened(_open_all(files, 50 << 20, parallel_problems), parallel_problems, account, TODAY,
-                                 keep_records, pool)  # fmt: skip
+    in_workers = validate_opened(
+        _open_all(files, 50 << 20, parallel_problems), parallel_problems, account, TODAY, keep_records, pool
+    )
     return everything(serial), everything(in_workers)
 
 

@@ -148,8 +148,12 @@ def test_change_of_worker_id_and_transfer_become_updates_of_the_key() -> None:
     account = account_with([*w, second], s)
     data = export_files(w, s, t).staff.decode().splitlines()
     header = data[0].replace("UNIQUEWORKERID,", "UNIQUEWORKERID,CHGUNIQUEWRKID,TRANSFERSTAFFRECORD,")
-    rows = [line.replace("W001,", "W001,W001-NEW,WM-HOME-2,", 1) if ",W001," in line else
-            line.replace(",UNCHECKED,", ",,,UNCHECKED,", 1) for line in data[1:]]  # fmt: skip
+    rows = [
+        line.replace("W001,", "W001,W001-NEW,WM-HOME-2,", 1)
+        if ",W001," in line
+        else line.replace(",UNCHECKED,", ",,,UNCHECKED,", 1)
+        for line in data[1:]
+    ]
     rows = [r.replace("WM-HOME-1,W00", "WM-HOME-1,W00", 1) for r in rows]
     result = read_upload([("staff.csv", "\r\n".join([header, *rows]).encode())], account, TODAY)
     assert result.report.errors == ()

@@ -18,9 +18,15 @@ def check(*names: str) -> tuple:
 
 @pytest.mark.parametrize(
     "name",
-    ["staff.csv", "staff_utf8_bom.csv", "staff_windows_1252.csv", "staff_semicolon.csv", "staff_tab.csv",
-     "staff_utf16_tab.csv"],
-)  # fmt: skip
+    [
+        "staff.csv",
+        "staff_utf8_bom.csv",
+        "staff_windows_1252.csv",
+        "staff_semicolon.csv",
+        "staff_tab.csv",
+        "staff_utf16_tab.csv",
+    ],
+)
 def test_staff_file_saved_by_excel_in_any_usual_shape_is_read_without_problems(name: str) -> None:
     result, report = check(name)
     assert report.problems == ()
@@ -111,11 +117,17 @@ def test_two_files_of_the_same_kind_are_refused() -> None:
 
 
 def test_files_are_recognised_by_their_header_whatever_their_name() -> None:
-    renamed = [("upload-1.csv", fixture("training.csv")[1]), ("upload-2.csv", fixture("staff.csv")[1]),
-               ("upload-3.csv", fixture("workplace.csv")[1])]  # fmt: skip
+    renamed = [
+        ("upload-1.csv", fixture("training.csv")[1]),
+        ("upload-2.csv", fixture("staff.csv")[1]),
+        ("upload-3.csv", fixture("workplace.csv")[1]),
+    ]
     result = read_upload(renamed, AccountSnapshot(), TODAY)
-    assert result.files == {FileKind.TRAINING: "upload-1.csv", FileKind.STAFF: "upload-2.csv",
-                            FileKind.WORKPLACE: "upload-3.csv"}  # fmt: skip
+    assert result.files == {
+        FileKind.TRAINING: "upload-1.csv",
+        FileKind.STAFF: "upload-2.csv",
+        FileKind.WORKPLACE: "upload-3.csv",
+    }
     assert result.report.problems == ()
 
 

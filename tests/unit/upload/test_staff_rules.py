@@ -100,8 +100,11 @@ def test_staff_for_a_workplace_already_in_the_account_needs_no_workplace_file() 
 def test_staff_for_another_organisations_workplace_is_refused() -> None:
     account = AccountSnapshot(other_organisations_workplaces=frozenset({"BHAM-0042"}))
     result = read_upload([fixture("staff_other_organisation.csv")], account, TODAY)
-    assert {(p.row, p.column, p.code) for p in result.report.errors} == {(2, "LOCALESTID", 997), (3, "LOCALESTID", 997),
-                                                                         (4, "LOCALESTID", 997)}  # fmt: skip
+    assert {(p.row, p.column, p.code) for p in result.report.errors} == {
+        (2, "LOCALESTID", 997),
+        (3, "LOCALESTID", 997),
+        (4, "LOCALESTID", 997),
+    }
     assert "belongs to another organisation's workplace" in result.report.errors[0].message
 
 

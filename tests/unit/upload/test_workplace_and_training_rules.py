@@ -25,15 +25,27 @@ def test_sample_upload_has_no_problems() -> None:
 
 
 def test_regulated_workplace_with_a_non_regulated_main_service_is_an_error() -> None:
-    result = upload(workplaces=[workplace(main_service=6, other_services=(), capacity={}, utilisation={},
-                                          sleep_ins=None, sleep_in_pay=None)])  # fmt: skip
+    result = upload(
+        workplaces=[
+            workplace(main_service=6, other_services=(), capacity={}, utilisation={}, sleep_ins=None, sleep_in_pay=None)
+        ]
+    )
     assert ("workplace.csv", 2, "REGTYPE", 1100, "error") in found(result)
     assert any("REGTYPE is 2 (CQC) but no CQC regulated services" in p.message for p in result.report.errors)
 
 
 def test_registered_manager_in_a_workplace_not_regulated_by_cqc_is_refused() -> None:
-    plain = workplace(cqc_regulated=False, cqc_provider_id="", cqc_location_id="", main_service=6, other_services=(),
-                      capacity={}, utilisation={}, sleep_ins=None, sleep_in_pay=None)  # fmt: skip
+    plain = workplace(
+        cqc_regulated=False,
+        cqc_provider_id="",
+        cqc_location_id="",
+        main_service=6,
+        other_services=(),
+        capacity={},
+        utilisation={},
+        sleep_ins=None,
+        sleep_in_pay=None,
+    )
     result = upload(workplaces=[plain])
     assert ("staff.csv", 2, "MAINJOBROLE", 1280, "error") in found(result)
 
@@ -60,8 +72,9 @@ def test_training_for_a_worker_who_does_not_exist_is_refused() -> None:
 
 
 def test_training_completed_in_the_future_or_on_an_impossible_date_is_an_error() -> None:
-    result = read_upload([fixture("workplace.csv"), fixture("staff.csv"), fixture("training_bad_dates.csv")],
-                         AccountSnapshot(), TODAY)  # fmt: skip
+    result = read_upload(
+        [fixture("workplace.csv"), fixture("staff.csv"), fixture("training_bad_dates.csv")], AccountSnapshot(), TODAY
+    )
     assert found(result) == [
         ("training_bad_dates.csv", 2, "DATECOMPLETED", 1020, "error"),
         ("training_bad_dates.csv", 3, "DATECOMPLETED", 1020, "error"),
@@ -90,8 +103,17 @@ def test_training_completed_before_the_worker_was_14_is_an_error() -> None:
 
 def test_same_ni_number_on_records_adding_up_to_more_than_full_time_is_an_error() -> None:
     _w, staff, _t = sample_records()
-    twice = [*staff, worker("W004", national_insurance_number="AB123456C", contracted_hours=None, zero_hours_contract=1,
-                            contract_type=3, average_hours=40)]  # fmt: skip
+    twice = [
+        *staff,
+        worker(
+            "W004",
+            national_insurance_number="AB123456C",
+            contracted_hours=None,
+            zero_hours_contract=1,
+            contract_type=3,
+            average_hours=40,
+        ),
+    ]
     result = upload(workers=twice)
     assert ("staff.csv", 5, "NINUMBER", 5570, "error") in found(result)
 

@@ -143,7 +143,9 @@ def _qualifications(staff: Workers, as_of: date, rng: np.random.Generator) -> Qu
     return Qualifications(worker.astype(np.int64), codes, year.astype(np.int64))
 
 
-def _vacancies(p: dict[str, Any], places: Workplaces, staff: Workers, as_of: date, rng: np.random.Generator) -> Vacancies:
+def _vacancies(
+    p: dict[str, Any], places: Workplaces, staff: Workers, as_of: date, rng: np.random.Generator
+) -> Vacancies:
     rate = float(p["vacancies"]["rate"])
     # vacancy rate = vacancies / (staff + vacancies)  =>  vacancies = staff * rate / (1 - rate)
     expected = places.staff * rate / (1 - rate)
@@ -152,7 +154,7 @@ def _vacancies(p: dict[str, Any], places: Workplaces, staff: Workers, as_of: dat
     # staff.workplace is sorted, so each workplace's staff are one slice
     bounds = np.searchsorted(staff.workplace, np.arange(len(places) + 1))
     for w in np.flatnonzero(posts):
-        roles = staff.main_job_role[bounds[w]:bounds[w + 1]]
+        roles = staff.main_job_role[bounds[w] : bounds[w + 1]]
         chosen = rng.choice(roles, size=int(posts[w]))
         for role, count in zip(*np.unique(chosen, return_counts=True), strict=True):
             rows_workplace.append(w)

@@ -51,7 +51,9 @@ class Workers:
 
 def national_living_wage(on: date) -> float:
     """The National Living Wage in force on a date (national_living_wage.csv, GOV.UK rates)."""
-    rates = sorted((r["effective_from"], float(r["hourly_rate_gbp"])) for r in read_rows("calibration", "national_living_wage.csv"))
+    rates = sorted(
+        (r["effective_from"], float(r["hourly_rate_gbp"])) for r in read_rows("calibration", "national_living_wage.csv")
+    )
     in_force = [rate for start, rate in rates if start <= on.isoformat()]
     return in_force[-1] if in_force else rates[0][1]
 
@@ -78,10 +80,13 @@ def make_workers(
     if leavers:
         years = int(p["turnover"]["history_years"])
         rate = float(p["turnover"]["rate"])
-        council_shift = {c: rng.uniform(-1, 1) * float(p["councils"]["turnover_spread"])
-                         for c in dict.fromkeys(places.council_code)}
+        council_shift = {
+            c: rng.uniform(-1, 1) * float(p["councils"]["turnover_spread"]) for c in dict.fromkeys(places.council_code)
+        }
         rest = p["contracts"]["rest"]
-        perm_temp_share = p["contracts"]["permanent"] + (1 - p["contracts"]["permanent"]) * rest["2"] / sum(rest.values())
+        perm_temp_share = p["contracts"]["permanent"] + (1 - p["contracts"]["permanent"]) * rest["2"] / sum(
+            rest.values()
+        )
         per_place = np.array([rate + council_shift[c] for c in places.council_code]) * places.staff * perm_temp_share
         counts = rng.poisson(np.repeat(per_place[:, None], years, axis=1))
         workplace = np.repeat(np.repeat(np.arange(len(places)), years), counts.ravel())
@@ -103,18 +108,26 @@ def make_workers(
         first = np.r_[0, np.cumsum(places.staff)[:-1]]
         roles[first] = 4
 
-    contracts = np.where(rng.random(n) < p["contracts"]["permanent"], 1, Weighted.of(p["contracts"]["rest"]).draw(rng, n))
+    contracts = np.where(
+        rng.random(n) < p["contracts"]["permanent"], 1, Weighted.of(p["contracts"]["rest"]).draw(rng, n)
+    )
     if leavers:  # turnover counts directly employed staff; leavers recorded here are permanent or temporary
         contracts = np.where(contracts > 2, 1, contracts)
-    zero_hours = np.where((rng.random(n) < p["contracts"]["zero_hours_share"]) & np.isin(roles, list(CARE_PROVIDING_ROLES))
-                          & (roles != 4), 1, 2)
+    zero_hours = np.where(
+        (rng.random(n) < p["contracts"]["zero_hours_share"])
+        & np.isin(roles, list(CARE_PROVIDING_ROLES))
+        & (roles != 4),
+        1,
+        2,
+    )
     full_time = rng.random(n) < p["contracts"]["full_time_share"]
     hours = np.where(full_time, float(p["contracts"]["full_time_hours"]), np.round(rng.uniform(12, 30, n) * 2) / 2)
     # as ASC-WDS asks: contracted hours for permanent and temporary staff, average hours for zero-hours and others
     contracted_hours_apply = np.isin(contracts, (1, 2)) & (zero_hours != 1)
     contracted = np.where(contracted_hours_apply, hours, np.nan)
-    average = np.where(zero_hours == 1, np.round(rng.uniform(8, 36, n) * 2) / 2,
-                       np.where(contracted_hours_apply, np.nan, hours))
+    average = np.where(
+        zero_hours == 1, np.round(rng.uniform(8, 36, n) * 2) / 2, np.where(contracted_hours_apply, np.nan, hours)
+    )
 
     age = rng.integers(int(p["people"]["youngest"]), int(p["people"]["oldest"]) + 1, size=n)
     ref = left_on if leavers else np.full(n, today)
@@ -137,24 +150,35 @@ def make_workers(
 
     people = p["people"]
     gender = np.where(rng.random(n) < people["female"], 2, Weighted.of(people["gender_rest"]).draw(rng, n))
-    origin = rng.choice(3, size=n, p=np.array([people["british"], people["eu"], people["non_eu"]]) / (
-        people["british"] + people["eu"] + people["non_eu"]))
+    origin = rng.choice(
+        3,
+        size=n,
+        p=np.array([people["british"], people["eu"], people["non_eu"]])
+        / (people["british"] + people["eu"] + people["non_eu"]),
+    )
     nationality = np.select(
         [origin == 0, origin == 1],
         [np.full(n, 826), Weighted.of(people["eu_codes"]).draw(rng, n)],
         Weighted.of(people["non_eu_codes"]).draw(rng, n),
     )
-    ethnicity = np.where(rng.random(n) < people["white"], Weighted.of(people["white_codes"]).draw(rng, n),
-                         Weighted.of(people["other_ethnicity_codes"]).draw(rng, n))
+    ethnicity = np.where(
+        rng.random(n) < people["white"],
+        Weighted.of(people["white_codes"]).draw(rng, n),
+        Weighted.of(people["other_ethnicity_codes"]).draw(rng, n),
+    )
     care_role = np.isin(roles, list(CARE_PROVIDING_ROLES))
     u = rng.random(n)
     cc = p["care_certificate"]
-    care_certificate = np.where(care_role & (u < cc["completed"]), 1,
-                                np.where(care_role & (u < cc["completed"] + cc["in_progress"]), 3, 2))
+    care_certificate = np.where(
+        care_role & (u < cc["completed"]), 1, np.where(care_role & (u < cc["completed"] + cc["in_progress"]), 3, 2)
+    )
     qualified = rng.random(n) < p["qualifications"]["relevant_share"]
     qual_level = np.where(qualified, Weighted.of(p["qualifications"]["level_mix"]).draw(rng, n), -1)
-    sick = np.where(rng.random(n) < p["sickness"]["zero_share"], 0.0,
-                    np.round(rng.exponential(p["sickness"]["mean_days"] / (1 - p["sickness"]["zero_share"]), n)))
+    sick = np.where(
+        rng.random(n) < p["sickness"]["zero_share"],
+        0.0,
+        np.round(rng.exponential(p["sickness"]["mean_days"] / (1 - p["sickness"]["zero_share"]), n)),
+    )
 
     prefix = "L" if leavers else "W"
     return Workers(

@@ -14,9 +14,36 @@ from .parameters import Weighted, largest_remainder
 from .places import current_postcodes_by_district, district_weights
 
 NAME_STEMS = (
-    "Oak", "Willow", "Beech", "Meadow", "Brook", "Heath", "Elm", "Ash", "Cedar", "Maple", "Rowan", "Hazel",
-    "Holly", "Orchard", "River", "Valley", "Hill", "Spring", "Sunrise", "Haven", "Bridge", "Kingfisher",
-    "Swallow", "Lark", "Wren", "Bluebell", "Foxglove", "Primrose", "Linden", "Alder",
+    "Oak",
+    "Willow",
+    "Beech",
+    "Meadow",
+    "Brook",
+    "Heath",
+    "Elm",
+    "Ash",
+    "Cedar",
+    "Maple",
+    "Rowan",
+    "Hazel",
+    "Holly",
+    "Orchard",
+    "River",
+    "Valley",
+    "Hill",
+    "Spring",
+    "Sunrise",
+    "Haven",
+    "Bridge",
+    "Kingfisher",
+    "Swallow",
+    "Lark",
+    "Wren",
+    "Bluebell",
+    "Foxglove",
+    "Primrose",
+    "Linden",
+    "Alder",
 )
 NAME_ENDINGS = ("field", "wood", "view", "side", "croft", "gate", "lea", "mead", "bank", "dale", "hurst", "ley")
 PROVIDER_SUFFIXES = ("Care", "Care Services", "Healthcare", "Support", "Home Care", "Care Group", "Living")
@@ -72,8 +99,9 @@ def make_workplaces(p: dict[str, Any], n_locations: int, n_workers: int, rng: np
     non_residential = Weighted.of(p["services"]["non_residential_mix"])
     postcodes = current_postcodes_by_district()
 
-    rows: dict[str, list[Any]] = {k: [] for k in (
-        "district", "council", "postcode", "town", "service", "kind", "staff")}
+    rows: dict[str, list[Any]] = {
+        k: [] for k in ("district", "council", "postcode", "town", "service", "kind", "staff")
+    }
     for area, n_loc, n_staff in zip(areas, locations_per_council, staff_per_council, strict=True):
         if n_loc == 0:
             continue
@@ -147,7 +175,9 @@ def _with_organisations(p: dict[str, Any], rows: dict[str, list[Any]], rng: np.r
             workplace_names.append(f"{_word_name(rng)} {_pick(rng, HOME_SUFFIXES)}")
             capacity[i] = max(3, int(round(staff[i] / (1.3 if service[i] == 1 else 1.0))))
         else:
-            workplace_names.append(f"{names[organisation[i]].removesuffix(' Ltd').removesuffix(' Trust')} {rows['town'][i]}")
+            workplace_names.append(
+                f"{names[organisation[i]].removesuffix(' Ltd').removesuffix(' Trust')} {rows['town'][i]}"
+            )
         cqc_ids.append(f"1-{rng.integers(100_000_000, 9_999_999_999)}")
         cqc_rating.append(ratings[rating_index[i]])
     return Workplaces(

@@ -12,7 +12,25 @@ from careforce.domain.metrics.snapshot import Split
 from careforce.domain.metrics.tables import Column, MeasureTable, PopulationShares, build_table
 
 __all__ = [
-    "CONFIDENTIAL", "MEASURES", "NOT_APPLICABLE", "NOT_AVAILABLE", "AreaFacts", "Column", "Kind", "Marker",
-    "Measure", "MeasureTable", "PopulationShares", "Split", "VacancyFacts", "WorkerFacts", "WorkplaceFacts",
-    "WorkplaceReturns", "build_table", "measure", "to_csv_bytes", "to_ods_bytes", "to_xlsx_bytes",
+    "CONFIDENTIAL",
+    "MEASURES",
+    "NOT_APPLICABLE",
+    "NOT_AVAILABLE",
+    "AreaFacts",
+    "Column",
+    "Kind",
+    "Marker",
+    "Measure",
+    "MeasureTable",
+    "PopulationShares",
+    "Split",
+    "VacancyFacts",
+    "WorkerFacts",
+    "WorkplaceFacts",
+    "WorkplaceReturns",
+    "build_table",
+    "measure",
+    "to_csv_bytes",
+    "to_ods_bytes",
+    "to_xlsx_bytes",
 ]

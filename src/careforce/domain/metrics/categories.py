@@ -133,12 +133,37 @@ def ethnic_groups() -> Grouping:
 
 
 #: EU member states' nationalities (EU-27 since 1 February 2020), matched by the labels of nationality.csv
-EU_NATIONALITIES = frozenset({
-    "Austrian", "Belgian", "Bulgarian", "Croatian", "Cypriot", "Czech", "Danish", "Dutch", "Estonian",
-    "Finnish", "French", "German", "Greek", "Hungarian", "Irish", "Italian", "Latvian", "Lithuanian",
-    "Luxembourger", "Maltese", "Polish", "Portuguese", "Romanian", "Slovak", "Slovenian", "Spanish",
-    "Swedish",
-})
+EU_NATIONALITIES = frozenset(
+    {
+        "Austrian",
+        "Belgian",
+        "Bulgarian",
+        "Croatian",
+        "Cypriot",
+        "Czech",
+        "Danish",
+        "Dutch",
+        "Estonian",
+        "Finnish",
+        "French",
+        "German",
+        "Greek",
+        "Hungarian",
+        "Irish",
+        "Italian",
+        "Latvian",
+        "Lithuanian",
+        "Luxembourger",
+        "Maltese",
+        "Polish",
+        "Portuguese",
+        "Romanian",
+        "Slovak",
+        "Slovenian",
+        "Spanish",
+        "Swedish",
+    }
+)
 
 
 @cache
@@ -178,8 +203,15 @@ UNKNOWN_SOURCES = frozenset({0, 16})
 AGE_BAND_EDGES = (25, 35, 45, 55, 65)
 AGE_BANDS = ("Under 25", "25 to 34", "35 to 44", "45 to 54", "55 to 64", "65 and over", NOT_KNOWN)
 
-QUALIFICATION_LEVELS = ("No relevant qualification", "Entry level or level 1", "Level 2", "Level 3",
-                        "Level 4 or above", "Held, level not known", NOT_KNOWN)
+QUALIFICATION_LEVELS = (
+    "No relevant qualification",
+    "Entry level or level 1",
+    "Level 2",
+    "Level 3",
+    "Level 4 or above",
+    "Held, level not known",
+    NOT_KNOWN,
+)
 
 
 @dataclass(frozen=True)
@@ -193,8 +225,12 @@ class WageRate:
 @cache
 def national_living_wage() -> tuple[WageRate, ...]:
     rows = read_rows("calibration", "national_living_wage.csv")
-    rates = [WageRate(date.fromisoformat(r["effective_from"]), Decimal(r["hourly_rate_gbp"]), int(r["minimum_age"]),
-                      r["source"]) for r in rows]
+    rates = [
+        WageRate(
+            date.fromisoformat(r["effective_from"]), Decimal(r["hourly_rate_gbp"]), int(r["minimum_age"]), r["source"]
+        )
+        for r in rows
+    ]
     return tuple(sorted(rates, key=lambda r: r.effective_from))
 
 

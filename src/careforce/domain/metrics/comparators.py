@@ -48,8 +48,10 @@ class PublishedFigure:
 
     def citation(self) -> str:
         scope = f" ({self.scope_note})" if self.scope_note else ""
-        return (f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:g} {self.unit}{scope}. "
-                f"Source: {self.source_title}, {self.source_url} (confidence: {self.confidence}).")
+        return (
+            f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:g} {self.unit}{scope}. "
+            f"Source: {self.source_title}, {self.source_url} (confidence: {self.confidence})."
+        )
 
 
 @cache
@@ -60,20 +62,32 @@ def published_figures() -> tuple[PublishedFigure, ...]:
         if not match or r["confidence"] not in _CONFIDENCE_RANK:
             continue
         names = dict(COMPARATOR_AREAS)
-        out.append(PublishedFigure(r["area_code"], names.get(r["area_code"], r["area"]), match.group(0),
-                                   r["metric"], float(r["value"]), r["unit"], r["scope_note"], r["confidence"],
-                                   r["source_title"], r["source_url"]))
+        out.append(
+            PublishedFigure(
+                r["area_code"],
+                names.get(r["area_code"], r["area"]),
+                match.group(0),
+                r["metric"],
+                float(r["value"]),
+                r["unit"],
+                r["scope_note"],
+                r["confidence"],
+                r["source_title"],
+                r["source_url"],
+            )
+        )
     return tuple(out)
 
 
 def best_figure(area_code: str, metrics: tuple[str, ...]) -> PublishedFigure | None:
     """The figure chosen by the rules above for an area among ``metrics`` (in order of preference)."""
-    candidates = [(i, f) for i, f in enumerate(published_figures())
-                  if f.area_code == area_code and f.metric in metrics]
+    candidates = [(i, f) for i, f in enumerate(published_figures()) if f.area_code == area_code and f.metric in metrics]
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (c[1].start_year, _CONFIDENCE_RANK[c[1].confidence],
-                                          -metrics.index(c[1].metric), -c[0]))[1]
+    return max(
+        candidates,
+        key=lambda c: (c[1].start_year, _CONFIDENCE_RANK[c[1].confidence], -metrics.index(c[1].metric), -c[0]),
+    )[1]
 
 
 @dataclass(frozen=True)

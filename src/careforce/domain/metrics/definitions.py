@@ -119,8 +119,7 @@ def _unless_no_workplace(included: Bool, ratio: agg.Ratio) -> agg.Ratio:
 
 def _vacancy_rate(s: Snapshot, g: Groups) -> agg.Aggregate:
     staff = agg.count(g.workers, s.current & s.perm_temp & s.in_vacancy_benchmark, g.size)
-    vacancies = agg.count(g.vacancies, s.vacancy_usable, g.size,
-                          weights=s.facts.vacancies.vacancies.astype(np.float64))
+    vacancies = agg.count(g.vacancies, s.vacancy_usable, g.size, weights=s.facts.vacancies.vacancies.astype(np.float64))
     included = s.workplace_in_area & s.workplace_vacancies_usable
     return _unless_no_workplace(included, agg.Ratio(vacancies, staff + vacancies))
 
@@ -188,10 +187,12 @@ def age_category(s: Snapshot) -> Int:
     return out
 
 
-def _distribution(category: Callable[[Snapshot], Int], n_categories: int) -> Callable[[Snapshot, Groups],
-                                                                                       agg.Aggregate]:
+def _distribution(
+    category: Callable[[Snapshot], Int], n_categories: int
+) -> Callable[[Snapshot, Groups], agg.Aggregate]:
     def compute(s: Snapshot, g: Groups) -> agg.Aggregate:
         return agg.Distribution(agg.crosstab(g.workers, s.staff, g.size, category(s), n_categories))
+
     return compute
 
 
@@ -199,6 +200,7 @@ def _coded(grouping: Callable[[], cat.Grouping], field: str) -> Callable[[Snapsh
     def category(s: Snapshot) -> Int:
         codes: Int = getattr(s.facts.workers, field)
         return grouping().index(codes)
+
     return category
 
 
@@ -207,113 +209,236 @@ STAFF = WORKFORCE[0].upper() + WORKFORCE[1:]
 SHARES = " Shares are of all of them, including those whose answer is not known."
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("filled_posts", "Filled posts",
-            f"The number of staff records of {WORKFORCE}. One person with two jobs fills two posts.",
-            "posts", Kind.COUNT, ("Filled posts",), "In {area}, there were {value} filled posts {period}.",
-            _filled_posts, decimals=0, comparator_metrics=(("filled_posts", "Filled posts"),)),
-    Measure("headcount", "Headcount",
-            f"The number of different people among the {WORKFORCE}. Records of the same person (same person "
-            "identifier) count once; records without one count as separate people.",
-            "people", Kind.COUNT, ("People",), "In {area}, {value} people held filled posts {period}.",
-            _headcount, decimals=0, comparator_metrics=(("people", "People"),)),
-    Measure("fte", "Full-time equivalent (FTE)",
-            f"The sum over {WORKFORCE} of contracted hours (average hours for zero-hours, bank, pool and other "
-            f"staff) divided by {FULL_TIME_HOURS:g}, each record capped at 1. Records with no hours are left out.",
-            "FTE", Kind.AMOUNT, ("Staff records with hours", "Full-time equivalent"),
-            "In {area}, filled posts came to {value} full-time equivalents {period}.", _fte, noun="full-time equivalent",
-            comparator_metrics=(("fte_jobs", "Full-time equivalent"),)),
-    Measure("vacancy_rate", "Vacancy rate",
-            "Vacancies divided by (permanent and temporary staff records plus vacancies), as stated in each "
-            "workplace's latest return. Workplaces whose staff records do not match their stated total, or "
-            "whose vacancies are not known, are left out (the ASC-WDS benchmark rule).",
-            "%", Kind.RATIO, ("Vacancies", "Posts (staff plus vacancies)", "Vacancy rate (%)"),
-            "In {area}, {value} of posts were vacant {period}.", _vacancy_rate, benchmark_exclusion=True,
-            comparator_metrics=(("vacancy_rate", "Vacancy rate (%)"),)),
-    Measure("turnover_rate", "Staff turnover rate",
-            "Permanent and temporary staff who left in the 12 months, divided by permanent and temporary staff "
-            "on the date. Workplaces whose staff records do not match their stated total are left out (the "
-            "ASC-WDS benchmark rule).",
-            "%", Kind.RATIO, ("Leavers in the 12 months", "Permanent and temporary staff", "Turnover rate (%)"),
-            "In {area}, {value} of staff left {period}.", _turnover_rate, over_year=True,
-            benchmark_exclusion=True, comparator_metrics=(("staff_turnover_rate", "Turnover rate (%)"),)),
-    Measure("starters_from_sector", "Starters recruited from within adult social care",
-            "Permanent and temporary staff who started in the 12 months and came from an adult social care job "
-            "(local authority, private or voluntary) or by internal promotion or transfer, divided by those "
-            "starters whose previous job is known.",
-            "%", Kind.RATIO, ("Starters from within the sector", "Starters with previous job known",
-                              "From within the sector (%)"),
-            "In {area}, {value} of new starters came from within adult social care {period}.",
-            _starters_from_sector, over_year=True,
-            comparator_metrics=(("share_of_recruitment_from_within_sector", "From within the sector (%)"),)),
-    Measure("median_hourly_pay", "Median hourly pay",
-            f"The middle hourly pay of {WORKFORCE} whose pay is recorded. Annual salaries are divided by "
-            f"{WEEKS_PER_YEAR:.3f} weeks times contracted hours. Compared with the National Living Wage in "
-            "force on the date.",
-            "£ per hour", Kind.AVERAGE, ("Staff with pay recorded", "Median hourly pay (£)",
-                                         "Difference from National Living Wage (£)"),
-            "In {area}, median hourly pay was {value} {period}, {gap} the National Living Wage.", _median_pay,
-            decimals=2, comparator_metrics=(("care_worker_average_hourly_pay", "Median hourly pay (£)"),)),
-    Measure("zero_hours_share", "Zero-hours contracts",
-            f"The share of {WORKFORCE} whose zero-hours answer is recorded who are on a zero-hours contract.",
-            "%", Kind.RATIO, ("On zero-hours contracts", "Staff with answer recorded", "Zero-hours (%)"),
-            "In {area}, {value} of staff were on zero-hours contracts {period}.", _zero_hours,
-            comparator_metrics=(("share_zero_hours_contracts", "Zero-hours (%)"),)),
-    Measure("aged_55_plus", "Staff aged 55 and over (retirement risk)",
-            f"The share of {WORKFORCE} whose date of birth is recorded who are aged {OLDER_WORKER_AGE} or over.",
-            "%", Kind.RATIO, (f"Aged {OLDER_WORKER_AGE} and over", "Staff with age recorded",
-                              f"Aged {OLDER_WORKER_AGE} and over (%)"),
-            "In {area}, {value} of staff were aged 55 or over {period}.", _aged_55_plus,
-            comparator_metrics=(("share_aged_over_55", "Aged 55 and over (%)"),
-                                ("share_aged_55_plus", "Aged 55 and over (%)"))),
-    Measure("qualified_level_2", "Care-providing staff qualified to level 2 or above",
-            "Care-providing staff holding a relevant social care qualification at level 2 or above, divided by "
-            "care-providing staff whose answer is yes (with a known level) or no (the ASC-WDS benchmark).",
-            "%", Kind.RATIO, ("Qualified to level 2 or above", "Care-providing staff with answer recorded",
-                              "Level 2 or above (%)"),
-            "In {area}, {value} of care-providing staff held a social care qualification at level 2 or above "
-            "{period}.", _qualified_level_2,
-            comparator_metrics=(("share_with_relevant_social_care_qualification", "Level 2 or above (%)"),)),
-    Measure("sickness_days", "Days lost to sickness",
-            f"The mean number of days sick in the last 12 months over {WORKFORCE} whose sickness is recorded.",
-            "days per worker", Kind.AVERAGE, ("Staff with sickness recorded", "Mean days sick"),
-            "In {area}, staff had on average {value} days off sick in a year, as recorded {period}.", _sickness,
-            comparator_metrics=(("sickness_days_mean", "Mean days sick"),)),
-    Measure("care_certificate", "Care Certificate",
-            f"{STAFF} by whether they have completed, started or not started the Care Certificate.{SHARES}",
-            "%", Kind.DISTRIBUTION, (), "In {area}, {value} of staff had completed the Care Certificate {period}.",
-            _distribution(_coded(cat.care_certificate, "care_certificate"), 4),
-            categories=cat.care_certificate().labels, headline="Completed", noun="the Care Certificate"),
-    Measure("qualification_level", "Highest social care qualification",
-            f"{STAFF} by the level of their highest relevant social care qualification.{SHARES}",
-            "%", Kind.DISTRIBUTION, (),
-            "In {area}, the most common highest qualification was {category_lower}: {value} of staff {period}.",
-            _distribution(qualification_category, len(cat.QUALIFICATION_LEVELS)),
-            categories=cat.QUALIFICATION_LEVELS),
-    Measure("gender", "Gender", f"{STAFF} by gender.{SHARES}",
-            "%", Kind.DISTRIBUTION, (), "In {area}, {value} of staff were {category_lower} {period}.",
-            _distribution(_coded(cat.genders, "gender"), 4), categories=cat.genders().labels,
-            comparator_metrics=(("share_female", "Female (%)"),)),
-    Measure("age_band", "Age", f"{STAFF} by age on the date.{SHARES}",
-            "%", Kind.DISTRIBUTION, (),
-            "In {area}, the largest age group was {category_lower}: {value} of staff {period}.",
-            _distribution(age_category, len(cat.AGE_BANDS)), categories=cat.AGE_BANDS),
-    Measure("ethnicity", "Ethnic group", f"{STAFF} by ethnic group (the ONS 2011 groups).{SHARES}",
-            "%", Kind.DISTRIBUTION, (), "In {area}, {value} of staff were in the {category} group {period}.",
-            _distribution(_coded(cat.ethnic_groups, "ethnicity"), len(cat.ethnic_groups().labels)),
-            categories=cat.ethnic_groups().labels, comparator_metrics=(("share_white", "White (%)"),)),
-    Measure("nationality", "Nationality",
-            f"{STAFF} by nationality: British, another EU-27 nationality, or any other.{SHARES}",
-            "%", Kind.DISTRIBUTION, (), "In {area}, {value} of staff were {category} nationals {period}.",
-            _distribution(_coded(cat.nationality_groups, "nationality"), 4),
-            categories=cat.nationality_groups().labels,
-            comparator_metrics=(("share_british", "British (%)"), ("share_EU_nationality", "EU (%)"),
-                                ("share_non_EU_nationality", "Non-EU (%)"))),
-    Measure("disability", "Disability",
-            f"{STAFF} by whether they have told their employer they are disabled.{SHARES}",
-            "%", Kind.DISTRIBUTION, (),
-            "In {area}, {value} of staff had told their employer they were disabled {period}.",
-            _distribution(_coded(cat.disabilities, "disability"), 4), categories=cat.disabilities().labels,
-            headline="Disabled"),
+    Measure(
+        "filled_posts",
+        "Filled posts",
+        f"The number of staff records of {WORKFORCE}. One person with two jobs fills two posts.",
+        "posts",
+        Kind.COUNT,
+        ("Filled posts",),
+        "In {area}, there were {value} filled posts {period}.",
+        _filled_posts,
+        decimals=0,
+        comparator_metrics=(("filled_posts", "Filled posts"),),
+    ),
+    Measure(
+        "headcount",
+        "Headcount",
+        f"The number of different people among the {WORKFORCE}. Records of the same person (same person "
+        "identifier) count once; records without one count as separate people.",
+        "people",
+        Kind.COUNT,
+        ("People",),
+        "In {area}, {value} people held filled posts {period}.",
+        _headcount,
+        decimals=0,
+        comparator_metrics=(("people", "People"),),
+    ),
+    Measure(
+        "fte",
+        "Full-time equivalent (FTE)",
+        f"The sum over {WORKFORCE} of contracted hours (average hours for zero-hours, bank, pool and other "
+        f"staff) divided by {FULL_TIME_HOURS:g}, each record capped at 1. Records with no hours are left out.",
+        "FTE",
+        Kind.AMOUNT,
+        ("Staff records with hours", "Full-time equivalent"),
+        "In {area}, filled posts came to {value} full-time equivalents {period}.",
+        _fte,
+        noun="full-time equivalent",
+        comparator_metrics=(("fte_jobs", "Full-time equivalent"),),
+    ),
+    Measure(
+        "vacancy_rate",
+        "Vacancy rate",
+        "Vacancies divided by (permanent and temporary staff records plus vacancies), as stated in each "
+        "workplace's latest return. Workplaces whose staff records do not match their stated total, or "
+        "whose vacancies are not known, are left out (the ASC-WDS benchmark rule).",
+        "%",
+        Kind.RATIO,
+        ("Vacancies", "Posts (staff plus vacancies)", "Vacancy rate (%)"),
+        "In {area}, {value} of posts were vacant {period}.",
+        _vacancy_rate,
+        benchmark_exclusion=True,
+        comparator_metrics=(("vacancy_rate", "Vacancy rate (%)"),),
+    ),
+    Measure(
+        "turnover_rate",
+        "Staff turnover rate",
+        "Permanent and temporary staff who left in the 12 months, divided by permanent and temporary staff "
+        "on the date. Workplaces whose staff records do not match their stated total are left out (the "
+        "ASC-WDS benchmark rule).",
+        "%",
+        Kind.RATIO,
+        ("Leavers in the 12 months", "Permanent and temporary staff", "Turnover rate (%)"),
+        "In {area}, {value} of staff left {period}.",
+        _turnover_rate,
+        over_year=True,
+        benchmark_exclusion=True,
+        comparator_metrics=(("staff_turnover_rate", "Turnover rate (%)"),),
+    ),
+    Measure(
+        "starters_from_sector",
+        "Starters recruited from within adult social care",
+        "Permanent and temporary staff who started in the 12 months and came from an adult social care job "
+        "(local authority, private or voluntary) or by internal promotion or transfer, divided by those "
+        "starters whose previous job is known.",
+        "%",
+        Kind.RATIO,
+        ("Starters from within the sector", "Starters with previous job known", "From within the sector (%)"),
+        "In {area}, {value} of new starters came from within adult social care {period}.",
+        _starters_from_sector,
+        over_year=True,
+        comparator_metrics=(("share_of_recruitment_from_within_sector", "From within the sector (%)"),),
+    ),
+    Measure(
+        "median_hourly_pay",
+        "Median hourly pay",
+        f"The middle hourly pay of {WORKFORCE} whose pay is recorded. Annual salaries are divided by "
+        f"{WEEKS_PER_YEAR:.3f} weeks times contracted hours. Compared with the National Living Wage in "
+        "force on the date.",
+        "£ per hour",
+        Kind.AVERAGE,
+        ("Staff with pay recorded", "Median hourly pay (£)", "Difference from National Living Wage (£)"),
+        "In {area}, median hourly pay was {value} {period}, {gap} the National Living Wage.",
+        _median_pay,
+        decimals=2,
+        comparator_metrics=(("care_worker_average_hourly_pay", "Median hourly pay (£)"),),
+    ),
+    Measure(
+        "zero_hours_share",
+        "Zero-hours contracts",
+        f"The share of {WORKFORCE} whose zero-hours answer is recorded who are on a zero-hours contract.",
+        "%",
+        Kind.RATIO,
+        ("On zero-hours contracts", "Staff with answer recorded", "Zero-hours (%)"),
+        "In {area}, {value} of staff were on zero-hours contracts {period}.",
+        _zero_hours,
+        comparator_metrics=(("share_zero_hours_contracts", "Zero-hours (%)"),),
+    ),
+    Measure(
+        "aged_55_plus",
+        "Staff aged 55 and over (retirement risk)",
+        f"The share of {WORKFORCE} whose date of birth is recorded who are aged {OLDER_WORKER_AGE} or over.",
+        "%",
+        Kind.RATIO,
+        (f"Aged {OLDER_WORKER_AGE} and over", "Staff with age recorded", f"Aged {OLDER_WORKER_AGE} and over (%)"),
+        "In {area}, {value} of staff were aged 55 or over {period}.",
+        _aged_55_plus,
+        comparator_metrics=(
+            ("share_aged_over_55", "Aged 55 and over (%)"),
+            ("share_aged_55_plus", "Aged 55 and over (%)"),
+        ),
+    ),
+    Measure(
+        "qualified_level_2",
+        "Care-providing staff qualified to level 2 or above",
+        "Care-providing staff holding a relevant social care qualification at level 2 or above, divided by "
+        "care-providing staff whose answer is yes (with a known level) or no (the ASC-WDS benchmark).",
+        "%",
+        Kind.RATIO,
+        ("Qualified to level 2 or above", "Care-providing staff with answer recorded", "Level 2 or above (%)"),
+        "In {area}, {value} of care-providing staff held a social care qualification at level 2 or above {period}.",
+        _qualified_level_2,
+        comparator_metrics=(("share_with_relevant_social_care_qualification", "Level 2 or above (%)"),),
+    ),
+    Measure(
+        "sickness_days",
+        "Days lost to sickness",
+        f"The mean number of days sick in the last 12 months over {WORKFORCE} whose sickness is recorded.",
+        "days per worker",
+        Kind.AVERAGE,
+        ("Staff with sickness recorded", "Mean days sick"),
+        "In {area}, staff had on average {value} days off sick in a year, as recorded {period}.",
+        _sickness,
+        comparator_metrics=(("sickness_days_mean", "Mean days sick"),),
+    ),
+    Measure(
+        "care_certificate",
+        "Care Certificate",
+        f"{STAFF} by whether they have completed, started or not started the Care Certificate.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, {value} of staff had completed the Care Certificate {period}.",
+        _distribution(_coded(cat.care_certificate, "care_certificate"), 4),
+        categories=cat.care_certificate().labels,
+        headline="Completed",
+        noun="the Care Certificate",
+    ),
+    Measure(
+        "qualification_level",
+        "Highest social care qualification",
+        f"{STAFF} by the level of their highest relevant social care qualification.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, the most common highest qualification was {category_lower}: {value} of staff {period}.",
+        _distribution(qualification_category, len(cat.QUALIFICATION_LEVELS)),
+        categories=cat.QUALIFICATION_LEVELS,
+    ),
+    Measure(
+        "gender",
+        "Gender",
+        f"{STAFF} by gender.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, {value} of staff were {category_lower} {period}.",
+        _distribution(_coded(cat.genders, "gender"), 4),
+        categories=cat.genders().labels,
+        comparator_metrics=(("share_female", "Female (%)"),),
+    ),
+    Measure(
+        "age_band",
+        "Age",
+        f"{STAFF} by age on the date.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, the largest age group was {category_lower}: {value} of staff {period}.",
+        _distribution(age_category, len(cat.AGE_BANDS)),
+        categories=cat.AGE_BANDS,
+    ),
+    Measure(
+        "ethnicity",
+        "Ethnic group",
+        f"{STAFF} by ethnic group (the ONS 2011 groups).{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, {value} of staff were in the {category} group {period}.",
+        _distribution(_coded(cat.ethnic_groups, "ethnicity"), len(cat.ethnic_groups().labels)),
+        categories=cat.ethnic_groups().labels,
+        comparator_metrics=(("share_white", "White (%)"),),
+    ),
+    Measure(
+        "nationality",
+        "Nationality",
+        f"{STAFF} by nationality: British, another EU-27 nationality, or any other.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, {value} of staff were {category} nationals {period}.",
+        _distribution(_coded(cat.nationality_groups, "nationality"), 4),
+        categories=cat.nationality_groups().labels,
+        comparator_metrics=(
+            ("share_british", "British (%)"),
+            ("share_EU_nationality", "EU (%)"),
+            ("share_non_EU_nationality", "Non-EU (%)"),
+        ),
+    ),
+    Measure(
+        "disability",
+        "Disability",
+        f"{STAFF} by whether they have told their employer they are disabled.{SHARES}",
+        "%",
+        Kind.DISTRIBUTION,
+        (),
+        "In {area}, {value} of staff had told their employer they were disabled {period}.",
+        _distribution(_coded(cat.disabilities, "disability"), 4),
+        categories=cat.disabilities().labels,
+        headline="Disabled",
+    ),
 )
 
 BY_ID = {m.id: m for m in MEASURES}

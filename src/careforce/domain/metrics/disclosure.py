@@ -68,8 +68,9 @@ def is_primary(people: float | NDArray[np.float64]) -> NDArray[np.bool_]:
     return out
 
 
-def suppress(values: NDArray[np.float64], constraints: Sequence[Constraint],
-             protect: NDArray[np.bool_] | None = None) -> NDArray[np.int8]:
+def suppress(
+    values: NDArray[np.float64], constraints: Sequence[Constraint], protect: NDArray[np.bool_] | None = None
+) -> NDArray[np.int8]:
     """Status of each count (SHOWN, PRIMARY, COMPLEMENTARY, or MISSING for a count that is not known).
 
     ``values`` are counts (NaN where not known: a reader cannot subtract with it either); ``protect`` adds cells to suppress for other reasons (e.g. a count whose
@@ -122,8 +123,9 @@ def determined(status: NDArray[np.int8], constraints: Sequence[Constraint]) -> l
     return [int(hidden[j]) for j in np.flatnonzero(fixed)]
 
 
-def _protect_exposed(values: NDArray[np.float64], status: NDArray[np.int8], constraints: Sequence[Constraint],
-                     cell: int) -> bool:
+def _protect_exposed(
+    values: NDArray[np.float64], status: NDArray[np.int8], constraints: Sequence[Constraint], cell: int
+) -> bool:
     """Hide one more cell beside an exposed one; False if there is nothing left to hide."""
     for c in sorted((c for c in constraints if cell in c.cells), key=lambda c: len(c.cells)):
         chosen = _complement(values, status, c)

@@ -41,8 +41,13 @@ def cell_text(cell: Cell) -> str:
 
 
 def _notes(table: MeasureTable) -> list[tuple[str, str]]:
-    return [("Title", table.caption), ("What it shows", table.sentence), ("Definition", table.definition),
-            *(("Note", f) for f in table.footnotes), ("Source", table.source)]
+    return [
+        ("Title", table.caption),
+        ("What it shows", table.sentence),
+        ("Definition", table.definition),
+        *(("Note", f) for f in table.footnotes),
+        ("Source", table.source),
+    ]
 
 
 def to_csv_bytes(table: MeasureTable) -> bytes:

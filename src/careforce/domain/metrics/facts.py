@@ -245,5 +245,6 @@ def empty_workers() -> WorkerFacts:
     i16 = np.zeros(0, np.int16)
     f64 = np.zeros(0, np.float64)
     d = np.zeros(0, "datetime64[D]")
-    return WorkerFacts(i64, i64, i16, i16, f64, f64, i16, f64, f64, d, d, d, i16, i16, i16, i16, i16, i16, i16, i16,
-                       f64)
+    return WorkerFacts(
+        i64, i64, i16, i16, f64, f64, i16, f64, f64, d, d, d, i16, i16, i16, i16, i16, i16, i16, i16, f64
+    )

@@ -215,8 +215,12 @@ class Split(enum.Enum):
     @property
     def row_heading(self) -> str:
         return {
-            Split.NONE: "Area", Split.JOB_ROLE: "Job role", Split.JOB_ROLE_GROUP: "Job role group",
-            Split.MAIN_SERVICE: "Main service", Split.SECTOR: "Sector", Split.COUNCIL: "Council",
+            Split.NONE: "Area",
+            Split.JOB_ROLE: "Job role",
+            Split.JOB_ROLE_GROUP: "Job role group",
+            Split.MAIN_SERVICE: "Main service",
+            Split.SECTOR: "Sector",
+            Split.COUNCIL: "Council",
             Split.TREND: "Period",
         }[self]
 
@@ -252,15 +256,19 @@ def _make_groups(snap: Snapshot, split: Split) -> Groups:
     in_w, in_v = snap.in_area, snap.vacancy_in_area
 
     def by_workplace(index: Int, labels: tuple[str, ...]) -> Groups:
-        return Groups(labels, np.where(in_w, index[np.maximum(w_wp, 0)], -1),
-                      np.where(in_v, index[np.maximum(v_wp, 0)], -1))
+        return Groups(
+            labels, np.where(in_w, index[np.maximum(w_wp, 0)], -1), np.where(in_v, index[np.maximum(v_wp, 0)], -1)
+        )
 
     if split in (Split.NONE, Split.TREND):
         return Groups((snap.area_name,), np.where(in_w, 0, -1), np.where(in_v, 0, -1))
     if split in (Split.JOB_ROLE, Split.JOB_ROLE_GROUP):
         g = categories.job_roles() if split is Split.JOB_ROLE else categories.job_role_groups()
-        return Groups(g.labels, np.where(in_w, g.index(facts.workers.job_role), -1),
-                      np.where(in_v, g.index(facts.vacancies.job_role), -1))
+        return Groups(
+            g.labels,
+            np.where(in_w, g.index(facts.workers.job_role), -1),
+            np.where(in_v, g.index(facts.vacancies.job_role), -1),
+        )
     if split is Split.MAIN_SERVICE:
         g = categories.service_groups()
         return by_workplace(g.index(facts.workplaces.main_service), g.labels)
@@ -277,4 +285,3 @@ def _make_groups(snap: Snapshot, split: Split) -> Groups:
         index = np.where(found, sorter[pos], -1).astype(np.int64)
         return by_workplace(index, tuple(c.name for c in shown))
     raise ValueError(split)
-

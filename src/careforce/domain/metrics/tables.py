@@ -130,8 +130,9 @@ class _Rows:
     has_total: bool  # the last row is the total of the others
 
 
-def _rows(measure: Measure, facts: AreaFacts, area: str, split: Split, reference_date: date,
-          trend_years: int) -> tuple[_Rows, Snapshot]:
+def _rows(
+    measure: Measure, facts: AreaFacts, area: str, split: Split, reference_date: date, trend_years: int
+) -> tuple[_Rows, Snapshot]:
     snap = snapshot(facts, area, reference_date)
     if split is Split.TREND:
         dates = [years_before(reference_date, k) for k in range(trend_years - 1, -1, -1)]
@@ -164,6 +165,7 @@ class _Col:
 def _at(values: Float) -> Callable[[int], float]:
     def get(r: int) -> float:
         return float(values[r])
+
     return get
 
 
@@ -179,18 +181,25 @@ def _layout(measure: Measure, data: agg.Aggregate, reference_date: date) -> tupl
         return data.people[:, None], [_Col(h[0], count=0)]
     if isinstance(data, agg.Amount):
         amount = data.amount
-        return data.people[:, None], [_Col(h[0], count=0),
-                                      _Col(h[1], value=lambda r: float(amount[r]), depends=(0,), decimals=d)]
+        return data.people[:, None], [
+            _Col(h[0], count=0),
+            _Col(h[1], value=lambda r: float(amount[r]), depends=(0,), decimals=d),
+        ]
     if isinstance(data, agg.Ratio):
         rate = _ratio(data.numerator, data.denominator)
         den = data.denominator
         counts = np.stack([data.numerator, data.denominator], axis=1)
-        return counts, [_Col(h[0], count=0), _Col(h[1], count=1),
-                        _Col(h[2], value=lambda r: float(rate[r]), depends=(0, 1), basis=lambda r: float(den[r]))]
+        return counts, [
+            _Col(h[0], count=0),
+            _Col(h[1], count=1),
+            _Col(h[2], value=lambda r: float(rate[r]), depends=(0, 1), basis=lambda r: float(den[r])),
+        ]
     if isinstance(data, agg.Average):
         people, value = data.people, data.value
-        cols = [_Col(h[0], count=0), _Col(h[1], value=lambda r: float(value[r]), basis=lambda r: float(people[r]),
-                                          decimals=d)]
+        cols = [
+            _Col(h[0], count=0),
+            _Col(h[1], value=lambda r: float(value[r]), basis=lambda r: float(people[r]), decimals=d),
+        ]
         if len(h) > 2:
             nlw = national_living_wage_on(reference_date)
             gap = value - (float(nlw.hourly_rate) if nlw else np.nan)
@@ -204,8 +213,9 @@ def _layout(measure: Measure, data: agg.Aggregate, reference_date: date) -> tupl
     for j in range(k):
         label = measure.categories[j]
         cols.append(_Col(label, count=j + 1))
-        cols.append(_Col(f"{label} (%)", value=_at(_ratio(counts[:, j], everyone)), depends=(j + 1, 0),
-                         basis=_at(everyone)))
+        cols.append(
+            _Col(f"{label} (%)", value=_at(_ratio(counts[:, j], everyone)), depends=(j + 1, 0), basis=_at(everyone))
+        )
     return grid, cols
 
 
@@ -256,8 +266,16 @@ def _published(value: float | None) -> Cell:
     return int(value) if float(value).is_integer() else value
 
 
-def build_table(measure: Measure, facts: AreaFacts, area: str, by: Split, reference_date: date, *,
-                trend_years: int = TREND_YEARS, population: PopulationShares | None = None) -> MeasureTable:
+def build_table(
+    measure: Measure,
+    facts: AreaFacts,
+    area: str,
+    by: Split,
+    reference_date: date,
+    *,
+    trend_years: int = TREND_YEARS,
+    population: PopulationShares | None = None,
+) -> MeasureTable:
     """The table of ``measure`` for ``area`` (a council's GSS code, or the region's) split ``by`` rows,
     for ``reference_date``, with disclosure control applied and published comparators appended."""
     from careforce.domain.metrics.presentation import compose  # local: presentation imports this module
@@ -272,7 +290,16 @@ def build_table(measure: Measure, facts: AreaFacts, area: str, by: Split, refere
             extra.append([comp.label, *(_published(comp.values.get(h)) for h in headings[1:])])
             notes += [f.citation() for f in comp.figures]
         if population is not None:
-            extra.append([population.label, *(population.shares.get(h.removesuffix(" (%)"), dc.NOT_AVAILABLE)
-                                              if h.endswith("(%)") else dc.NOT_AVAILABLE for h in headings[1:])])
+            extra.append(
+                [
+                    population.label,
+                    *(
+                        population.shares.get(h.removesuffix(" (%)"), dc.NOT_AVAILABLE)
+                        if h.endswith("(%)")
+                        else dc.NOT_AVAILABLE
+                        for h in headings[1:]
+                    ),
+                ]
+            )
             notes.append(f"{population.label}: {population.source}.")
     return compose(measure, snap, by, headings, body, extra, notes, n_hidden)

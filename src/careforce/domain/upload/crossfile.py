@@ -336,11 +336,20 @@ class CrossFileChecks:
                 continue
             staffing = self.staffing.get(key, _Staffing())
             if staffing.perm_temp != record.total_perm_temp:
-                workplace_sink.add_at(item.row, W_TOTAL_MISMATCH, "TOTALPERMTEMP", str(record.total_perm_temp),
-                                      detail=f"{staffing.perm_temp} permanent or temporary staff records in the staff file")  # fmt: skip
+                workplace_sink.add_at(
+                    item.row,
+                    W_TOTAL_MISMATCH,
+                    "TOTALPERMTEMP",
+                    str(record.total_perm_temp),
+                    detail=f"{staffing.perm_temp} permanent or temporary staff records in the staff file",
+                )
             vacancies = record.vacancies if isinstance(record.vacancies, dict) else {}
-            if (record.cqc_regulated and record.main_service != HEAD_OFFICE and not staffing.has_registered_manager
-                    and not vacancies.get(REGISTERED_MANAGER)):  # fmt: skip
+            if (
+                record.cqc_regulated
+                and record.main_service != HEAD_OFFICE
+                and not staffing.has_registered_manager
+                and not vacancies.get(REGISTERED_MANAGER)
+            ):
                 workplace_sink.add_at(item.row, W_NO_MANAGER, "VACANCIES")
 
     # training file --------------------------------------------------------------------------

@@ -98,8 +98,16 @@ class FileJob:
         workplaces: Mapping[str, WorkplaceFacts],
         keep_records: bool,
     ) -> FileJob:
-        context = FileContext(upload.kind, upload.name, upload.layout, upload.delimiter, today, workplaces,
-                              keep_records, csv.field_size_limit())  # fmt: skip
+        context = FileContext(
+            upload.kind,
+            upload.name,
+            upload.layout,
+            upload.delimiter,
+            today,
+            workplaces,
+            keep_records,
+            csv.field_size_limit(),
+        )
         return cls(uuid.uuid4().hex, pickle.dumps(context, pickle.HIGHEST_PROTOCOL))
 
 

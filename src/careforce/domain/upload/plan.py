@@ -97,8 +97,12 @@ class ChangePlan:
 
     @property
     def is_empty(self) -> bool:
-        return (self.workplaces.is_empty and self.workers.is_empty and not self.training_created
-                and not self.training_deleted)  # fmt: skip
+        return (
+            self.workplaces.is_empty
+            and self.workers.is_empty
+            and not self.training_created
+            and not self.training_deleted
+        )
 
 
 def changed_fields(before: R, after: R) -> tuple[str, ...]:

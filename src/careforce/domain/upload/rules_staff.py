@@ -89,7 +89,9 @@ class StaffRules:
             "STARTINSECT": CellRule("STARTINSECT", c.year_started_in_sector(today)),
             "DHA": CellRule("DHA", c.code(YES_NO_DONT_KNOW, m.DHA)),
             "APPRENTICE": CellRule("APPRENTICE", c.code(YES_NO_DONT_KNOW, m.APPRENTICE)),
-            "EMPLSTATUS": CellRule("EMPLSTATUS", c.code(table(list_codes("contract_type")), m.CONTRACT, m.CONTRACT_MISSING)),
+            "EMPLSTATUS": CellRule(
+                "EMPLSTATUS", c.code(table(list_codes("contract_type")), m.CONTRACT, m.CONTRACT_MISSING)
+            ),
             "ZEROHRCONT": CellRule("ZEROHRCONT", c.code(YES_NO_DONT_KNOW, m.ZERO)),
             "DAYSSICK": CellRule("DAYSSICK", c.days_sick),
             "SALARYINT": CellRule("SALARYINT", c.pay_interval),
@@ -101,11 +103,17 @@ class StaffRules:
             "AVGHOURS": CellRule("AVGHOURS", c.hours(m.AVG_CODE, m.AVG_MAX)),
             "NMCREG": CellRule("NMCREG", c.code(table(list_codes("nmc_registration")), m.NMC, blank=c.BLANK)),
             "AMHP": CellRule("AMHP", c.code(YES_NO_DONT_KNOW, m.AMHP, blank=c.BLANK)),
-            "SCQUAL": CellRule("SCQUAL", c.qualification_held(
-                table(list_codes("qualification_levels")), m.SC, m.SC_LEVEL, level_required=True)),
-            "NONSCQUAL": CellRule("NONSCQUAL", c.qualification_held(
-                table(list_codes("qualification_levels")), m.NONSC, m.NONSC_LEVEL, level_required=False)),
-        }  # fmt: skip
+            "SCQUAL": CellRule(
+                "SCQUAL",
+                c.qualification_held(table(list_codes("qualification_levels")), m.SC, m.SC_LEVEL, level_required=True),
+            ),
+            "NONSCQUAL": CellRule(
+                "NONSCQUAL",
+                c.qualification_held(
+                    table(list_codes("qualification_levels")), m.NONSC, m.NONSC_LEVEL, level_required=False
+                ),
+            ),
+        }
         for column, _field, codes, message in CODE_COLUMNS:
             self.rules[column] = CellRule(column, c.code(table(list_codes(codes)), message))
         for optional in ("CHGUNIQUEWRKID", "TRANSFERSTAFFRECORD"):
@@ -116,10 +124,12 @@ class StaffRules:
         for number in range(1, layout.qualification_pairs + 1):
             column, notes = qualification_columns(number)
             messages = m.qualification_messages(number)
-            self.qualifications.append((
-                CellRule(column, c.qualification(qualifications, messages, today)),
-                c.text_rule(notes, 120, None, messages[3]),
-            ))  # fmt: skip
+            self.qualifications.append(
+                (
+                    CellRule(column, c.qualification(qualifications, messages, today)),
+                    c.text_rule(notes, 120, None, messages[3]),
+                )
+            )
         parsed = {name: rule.memo.__getitem__ for name, rule in self.rules.items()}
         dob = self.rules["DOB"].memo
 
@@ -127,15 +137,17 @@ class StaffRules:
             born = dob.get(cell)
             return born.year if born is not None else None
 
-        self.nationality = ComboRule(check_nationality, [parsed[c] for c in (
-            "NATIONALITY", "BRITISHCITIZENSHIP", "HANDCVISA", "INOUTUK")])  # fmt: skip
+        self.nationality = ComboRule(
+            check_nationality, [parsed[c] for c in ("NATIONALITY", "BRITISHCITIZENSHIP", "HANDCVISA", "INOUTUK")]
+        )
         self.entry = ComboRule(check_entry, [parsed["YEAROFENTRY"], birth_year, parsed["COUNTRYOFBIRTH"]])
         self.hours = ComboRule(check_hours, [parsed[c] for c in ("EMPLSTATUS", "ZEROHRCONT", "CONTHOURS", "AVGHOURS")])
         self.salary_band = CellRule("SALARY", c.salary_band)
         self.rate_given = CellRule("HOURLYRATE", c.hourly_rate_given)
         self.pay = ComboRule(check_pay, [parsed["SALARYINT"], None, None, parsed["MAINJOBROLE"]])
-        self.role = ComboRule(RoleChecks(), [parsed["MAINJOBROLE"], None, parsed["NMCREG"], parsed["AMHP"],
-                                             parsed["DHA"], None])  # fmt: skip
+        self.role = ComboRule(
+            RoleChecks(), [parsed["MAINJOBROLE"], None, parsed["NMCREG"], parsed["AMHP"], parsed["DHA"], None]
+        )
 
     def _facts(self, cells: Sequence[str]) -> list[WorkplaceFacts | None]:
         """Each row's workplace facts (few distinct values, cheap to hash, unlike the identifiers)."""
@@ -167,44 +179,86 @@ class StaffRules:
         }
         born: list[date | None] = v["DOB"]
         raw = sink.raw
-        citizenship, visa, inout = unzip(self.nationality.run(
-            sink, raw["NATIONALITY"], raw["BRITISHCITIZENSHIP"], raw["HANDCVISA"], raw["INOUTUK"]), 3)  # fmt: skip
+        citizenship, visa, inout = unzip(
+            self.nationality.run(sink, raw["NATIONALITY"], raw["BRITISHCITIZENSHIP"], raw["HANDCVISA"], raw["INOUTUK"]),
+            3,
+        )
         # the date of birth matters only where a year of entry is given: keep the combinations few
         dob_if_entry = [d if e else "" for e, d in zip(raw["YEAROFENTRY"], raw["DOB"], strict=True)]
         (entry,) = unzip(self.entry.run(sink, raw["YEAROFENTRY"], dob_if_entry, raw["COUNTRYOFBIRTH"]), 1)
         started, sector = v["STARTDATE"], v["STARTINSECT"]
         check_dates(sink, born, started, sector, entry)
-        contracted, average = unzip(self.hours.run(
-            sink, raw["EMPLSTATUS"], raw["ZEROHRCONT"], raw["CONTHOURS"], raw["AVGHOURS"]), 2)  # fmt: skip
+        contracted, average = unzip(
+            self.hours.run(sink, raw["EMPLSTATUS"], raw["ZEROHRCONT"], raw["CONTHOURS"], raw["AVGHOURS"]), 2
+        )
         bands, rates_given = self.salary_band.run(raw["SALARY"], sink), self.rate_given.run(raw["HOURLYRATE"], sink)
         keep_salary, keep_rate = unzip(self.pay.run(sink, raw["SALARYINT"], bands, rates_given, raw["MAINJOBROLE"]), 2)
         salary = [s if keep else None for s, keep in zip(v["SALARY"], keep_salary, strict=True)]
         rate = [r if keep else None for r, keep in zip(v["HOURLYRATE"], keep_rate, strict=True)]
-        description, nmc, amhp, dha = unzip(self.role.run(
-            sink, raw["MAINJOBROLE"], v["MAINJRDESC"], raw["NMCREG"], raw["AMHP"], raw["DHA"], self._facts(raw["LOCALESTID"])),
-            4)  # fmt: skip
+        description, nmc, amhp, dha = unzip(
+            self.role.run(
+                sink,
+                raw["MAINJOBROLE"],
+                v["MAINJRDESC"],
+                raw["NMCREG"],
+                raw["AMHP"],
+                raw["DHA"],
+                self._facts(raw["LOCALESTID"]),
+            ),
+            4,
+        )
         hours = [h if h is not None else a for h, a in zip(contracted, average, strict=True)]
         qualifications = [
             (rule.run(columns[ix[rule.column]], sink), notes.run(columns[ix[notes.column]], sink))
             for rule, notes in self.qualifications
         ]
-        result = StaffChunk(rows, sink.errors, workplace, worker, status, new_id, transfer, v["EMPLSTATUS"],
-                            v["MAINJOBROLE"], born, v["NINUMBER"], hours)  # fmt: skip
+        result = StaffChunk(
+            rows,
+            sink.errors,
+            workplace,
+            worker,
+            status,
+            new_id,
+            transfer,
+            v["EMPLSTATUS"],
+            v["MAINJOBROLE"],
+            born,
+            v["NINUMBER"],
+            hours,
+        )
         sink.skip = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:
             return result
         fields = {
-            "national_insurance_number": v["NINUMBER"], "postcode": v["POSTCODE"], "date_of_birth": born,
-            "nationality": v["NATIONALITY"], "british_citizenship": citizenship, "country_of_birth": v["COUNTRYOFBIRTH"],
-            "year_of_entry": entry, "health_and_care_visa": visa, "employed_from_outside_uk": inout,
-            "start_date": started, "start_year_in_sector": sector, "apprenticeship": v["APPRENTICE"],
-            "contract_type": v["EMPLSTATUS"], "zero_hours_contract": v["ZEROHRCONT"], "days_sick": v["DAYSSICK"],
-            "pay_interval": v["SALARYINT"], "annual_salary": salary, "hourly_rate": rate,
-            "main_job_role": v["MAINJOBROLE"], "main_job_role_description": description, "contracted_hours": contracted,
-            "average_hours": average, "nmc_registration": nmc, "approved_mental_health_professional": amhp,
-            "delegated_healthcare_activities": dha, "name_or_id": v["DISPLAYID"],
-            "workplace_local_identifier": workplace, "local_identifier": worker,
-        }  # fmt: skip
+            "national_insurance_number": v["NINUMBER"],
+            "postcode": v["POSTCODE"],
+            "date_of_birth": born,
+            "nationality": v["NATIONALITY"],
+            "british_citizenship": citizenship,
+            "country_of_birth": v["COUNTRYOFBIRTH"],
+            "year_of_entry": entry,
+            "health_and_care_visa": visa,
+            "employed_from_outside_uk": inout,
+            "start_date": started,
+            "start_year_in_sector": sector,
+            "apprenticeship": v["APPRENTICE"],
+            "contract_type": v["EMPLSTATUS"],
+            "zero_hours_contract": v["ZEROHRCONT"],
+            "days_sick": v["DAYSSICK"],
+            "pay_interval": v["SALARYINT"],
+            "annual_salary": salary,
+            "hourly_rate": rate,
+            "main_job_role": v["MAINJOBROLE"],
+            "main_job_role_description": description,
+            "contracted_hours": contracted,
+            "average_hours": average,
+            "nmc_registration": nmc,
+            "approved_mental_health_professional": amhp,
+            "delegated_healthcare_activities": dha,
+            "name_or_id": v["DISPLAYID"],
+            "workplace_local_identifier": workplace,
+            "local_identifier": worker,
+        }
         for column, field, _codes, _message in CODE_COLUMNS:
             fields[field] = v[column]
         for column, (held, level) in (
@@ -212,7 +266,7 @@ class StaffRules:
             ("NONSCQUAL", ("non_social_care_qualification", "non_social_care_qualification_level")),
             ("L2CARECERT", ("level_2_care_certificate", "level_2_care_certificate_year")),
         ):
-            fields[held], fields[level] = unzip(v[column], 2)  # fmt: skip
+            fields[held], fields[level] = unzip(v[column], 2)
         # which rows make a StaffRow (with a WorkerRecord, or none for DELETE and NOCHANGE), in row order
         errors = sink.errors
         kept: list[int] = []
@@ -236,13 +290,18 @@ class StaffRules:
             return [None] * len(kept) if column.count(None) == n else [column[i] or None for i in kept]
 
         result.columns = StaffColumns(
-            {"row": take(rows, kept), "status": take(status, kept), "workplace_local_identifier": take(workplace, kept),
-             "local_identifier": take(worker, kept), "new_local_identifier": identifiers(new_id),
-             "transfer_to": identifiers(transfer)},
+            {
+                "row": take(rows, kept),
+                "status": take(status, kept),
+                "workplace_local_identifier": take(workplace, kept),
+                "local_identifier": take(worker, kept),
+                "new_local_identifier": identifiers(new_id),
+                "transfer_to": identifiers(transfer),
+            },
             b"\x01" * n if len(full) == n else bytes(status[i] not in SKIPPED for i in kept),
             {name: take(column) for name, column in fields.items()},
             _qualifications(qualifications, full),
-        )  # fmt: skip
+        )
         if materialise:
             result.records = result.columns.build()
         return result

@@ -109,8 +109,9 @@ class TrainingRules:
         self.rules = {
             "LOCALESTID": text_rule("LOCALESTID", ID_LIMIT, M_LOCAL_MISSING, M_LOCAL_LONG),
             "UNIQUEWORKERID": text_rule("UNIQUEWORKERID", ID_LIMIT, M_WORKER_MISSING, M_WORKER_LONG),
-            "CATEGORY": CellRule("CATEGORY", code(code_table(list_codes("training_categories")), M_CATEGORY,
-                                                  M_CATEGORY_MISSING)),
+            "CATEGORY": CellRule(
+                "CATEGORY", code(code_table(list_codes("training_categories")), M_CATEGORY, M_CATEGORY_MISSING)
+            ),
             "TRAININGNAME": text_rule("TRAININGNAME", 120, None, M_NAME_LONG),
             "ACCREDITED": CellRule("ACCREDITED", code(code_table((0, 1, DONT_KNOW)), M_ACCREDITED)),
             "WHODELIVERED": CellRule("WHODELIVERED", code(one_two, M_WHO)),
@@ -120,7 +121,7 @@ class TrainingRules:
             "DATECOMPLETED": CellRule("DATECOMPLETED", training_date(M_COMPLETED_FORMAT, today)),
             "EXPIRYDATE": CellRule("EXPIRYDATE", training_date(M_EXPIRY_FORMAT, None)),
             "NOTES": text_rule("NOTES", 1000, None, M_NOTES_LONG),
-        }  # fmt: skip
+        }
         self.provider = ComboRule(check_provider)
 
     def check_chunk(
@@ -143,10 +144,16 @@ class TrainingRules:
                 if ends is None:
                     expires[i] = expected
                 elif ends != expected:
-                    sink.add(i, "VALIDITY", M_VALIDITY_MISMATCH, None,
-                             f"{period} months from {done:%d/%m/%Y} ends on {expected:%d/%m/%Y}")  # fmt: skip
-        result = TrainingChunk(rows, sink.errors, v["LOCALESTID"], v["UNIQUEWORKERID"], completed,
-                               columns[ix["DATECOMPLETED"]])  # fmt: skip
+                    sink.add(
+                        i,
+                        "VALIDITY",
+                        M_VALIDITY_MISMATCH,
+                        None,
+                        f"{period} months from {done:%d/%m/%Y} ends on {expected:%d/%m/%Y}",
+                    )
+        result = TrainingChunk(
+            rows, sink.errors, v["LOCALESTID"], v["UNIQUEWORKERID"], completed, columns[ix["DATECOMPLETED"]]
+        )
         if not keep_records:
             return result
         kept = [i for i in range(len(rows)) if not sink.errors[i]]
@@ -156,14 +163,20 @@ class TrainingRules:
 
         periods = take(months)
         result.columns = {
-            "workplace_local_identifier": take(v["LOCALESTID"]), "worker_local_identifier": take(v["UNIQUEWORKERID"]),
-            "category": take(v["CATEGORY"]), "title": [t or "" for t in take(v["TRAININGNAME"])],
-            "accredited": take(v["ACCREDITED"]), "delivered_by": take(v["WHODELIVERED"]), "provider": take(provider),
+            "workplace_local_identifier": take(v["LOCALESTID"]),
+            "worker_local_identifier": take(v["UNIQUEWORKERID"]),
+            "category": take(v["CATEGORY"]),
+            "title": [t or "" for t in take(v["TRAININGNAME"])],
+            "accredited": take(v["ACCREDITED"]),
+            "delivered_by": take(v["WHODELIVERED"]),
+            "provider": take(provider),
             "how_delivered": take(v["HOWDELIVERED"]),
             "validity_months": [p if isinstance(p, int) else None for p in periods],
             "does_not_expire": [p == NO_EXPIRY for p in periods],
-            "completed": take(completed), "expires": take(expires), "notes": [t or "" for t in take(v["NOTES"])],
-        }  # fmt: skip
+            "completed": take(completed),
+            "expires": take(expires),
+            "notes": [t or "" for t in take(v["NOTES"])],
+        }
         if materialise:
             result.records = build_training(result.columns)
         return result

@@ -274,8 +274,11 @@ class WorkplaceRules:
                 if text is INVALID:
                     continue
                 if not text:
-                    sink.add(M_USER_DESC_MISSING.with_text(M_USER_DESC_MISSING.text.replace("(n)", f"({position + 1})")),
-                             "OTHERUSERDESC", descriptions_cell)  # fmt: skip
+                    sink.add(
+                        M_USER_DESC_MISSING.with_text(M_USER_DESC_MISSING.text.replace("(n)", f"({position + 1})")),
+                        "OTHERUSERDESC",
+                        descriptions_cell,
+                    )
                 elif len(text) > 120:
                     sink.add(M_USER_DESC_LONG, "OTHERUSERDESC", text)
                 else:

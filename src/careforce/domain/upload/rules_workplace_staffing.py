@@ -26,13 +26,28 @@ M_ROLES_BLANK = ascwds(F, "ALLJOBROLES", "cannot be blank")
 M_ROLES_NUMBERS = ascwds(F, "ALLJOBROLES", "whole numbers")
 M_ROLES = ascwds(F, "ALLJOBROLES", "incorrect")
 COUNT_RULES: tuple[tuple[str, str, Message, Message, Message], ...] = (
-    ("STARTERS", "starters", ascwds(F, "STARTERS", "same number"), ascwds(F, "STARTERS", "whole numbers"),
-     ascwds(F, "STARTERS", "expected range")),
-    ("LEAVERS", "leavers", ascwds(F, "LEAVERS", "same number"), ascwds(F, "LEAVERS", "whole numbers"),
-     ascwds(F, "LEAVERS", "expected range")),
-    ("VACANCIES", "vacancies", ascwds(F, "VACANCIES", "same number"), ascwds(F, "VACANCIES", "whole numbers"),
-     ascwds(F, "VACANCIES", "expected range")),
-)  # fmt: skip
+    (
+        "STARTERS",
+        "starters",
+        ascwds(F, "STARTERS", "same number"),
+        ascwds(F, "STARTERS", "whole numbers"),
+        ascwds(F, "STARTERS", "expected range"),
+    ),
+    (
+        "LEAVERS",
+        "leavers",
+        ascwds(F, "LEAVERS", "same number"),
+        ascwds(F, "LEAVERS", "whole numbers"),
+        ascwds(F, "LEAVERS", "expected range"),
+    ),
+    (
+        "VACANCIES",
+        "vacancies",
+        ascwds(F, "VACANCIES", "same number"),
+        ascwds(F, "VACANCIES", "whole numbers"),
+        ascwds(F, "VACANCIES", "expected range"),
+    ),
+)
 M_RM_VACANCY = ascwds(F, "VACANCY", "Registered Manager")
 M_REASONS = ascwds(F, "REASONS", "incorrect code")
 M_REASONS_COUNTS = ascwds(F, "REASONS", "same number")
@@ -191,8 +206,11 @@ class StaffingRules:
         if dha != 1:
             sink.add(M_DHA_ACTIVITIES_IGNORED, "DHAACTIVITIES", cell)
             return
-        known = [self.dha_activities[i] if i in self.dha_activities else DONT_KNOW for i in items if
-                 i in self.dha_activities or i == str(DONT_KNOW)]  # fmt: skip
+        known = [
+            self.dha_activities[i] if i in self.dha_activities else DONT_KNOW
+            for i in items
+            if i in self.dha_activities or i == str(DONT_KNOW)
+        ]
         if not known:
             sink.add(M_DHA_ACTIVITIES_ALL, "DHAACTIVITIES", cell)
         elif len(known) < len(items):

@@ -65,9 +65,17 @@ def _open_all(
             continue
         if upload.kind in opened:
             first = opened[upload.kind].name
-            problems.append(Problem(name, None, "", None, Severity.ERROR,
-                                    f"This upload has two {upload.kind.value} files ({first} and {name}). "
-                                    "Upload one file of each kind."))  # fmt: skip
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "",
+                    None,
+                    Severity.ERROR,
+                    f"This upload has two {upload.kind.value} files ({first} and {name}). "
+                    "Upload one file of each kind.",
+                )
+            )
             continue
         opened[upload.kind] = upload
     return opened
@@ -84,8 +92,9 @@ def _rows(upload: UploadFile, problems: list[Problem], counts: dict[FileKind, in
 def _counted(upload: UploadFile, problems: list[Problem], counts: dict[FileKind, int], count: int) -> None:
     counts[upload.kind] = count
     if count == 0:
-        problems.append(Problem(upload.name, None, "", None, Severity.ERROR,
-                                "This file has a header row but no records below it"))  # fmt: skip
+        problems.append(
+            Problem(upload.name, None, "", None, Severity.ERROR, "This file has a header row but no records below it")
+        )
 
 
 def _chunks(

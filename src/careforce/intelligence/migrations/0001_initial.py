@@ -5,48 +5,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('workforce', '0001_initial'),
+        ("workforce", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WorkplaceReturn',
+            name="WorkplaceReturn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('as_of', models.DateField(verbose_name='Date the totals were stated')),
-                ('total_perm_temp', models.PositiveIntegerField(verbose_name='Permanent and temporary staff (stated total)')),
-                ('vacancies_known', models.BooleanField(default=True)),
-                ('derived_from_records', models.BooleanField(default=False, help_text="Worked out afterwards from staff records (the demo's past years), not stated.")),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('workplace', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='returns', to='workforce.workplace')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("as_of", models.DateField(verbose_name="Date the totals were stated")),
+                (
+                    "total_perm_temp",
+                    models.PositiveIntegerField(verbose_name="Permanent and temporary staff (stated total)"),
+                ),
+                ("vacancies_known", models.BooleanField(default=True)),
+                (
+                    "derived_from_records",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Worked out afterwards from staff records (the demo's past years), not stated.",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "workplace",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="returns",
+                        to="workforce.workplace",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['workplace_id', 'as_of'],
+                "ordering": ["workplace_id", "as_of"],
             },
         ),
         migrations.CreateModel(
-            name='ReturnVacancy',
+            name="ReturnVacancy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job_role', models.PositiveSmallIntegerField()),
-                ('vacancies', models.PositiveIntegerField()),
-                ('workplace_return', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='vacancies', to='intelligence.workplacereturn')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("job_role", models.PositiveSmallIntegerField()),
+                ("vacancies", models.PositiveIntegerField()),
+                (
+                    "workplace_return",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="vacancies",
+                        to="intelligence.workplacereturn",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='workplacereturn',
-            index=models.Index(fields=['as_of'], name='intelligenc_as_of_e5abb0_idx'),
+            model_name="workplacereturn",
+            index=models.Index(fields=["as_of"], name="intelligenc_as_of_e5abb0_idx"),
         ),
         migrations.AddConstraint(
-            model_name='workplacereturn',
-            constraint=models.UniqueConstraint(fields=('workplace', 'as_of'), name='one_return_per_workplace_and_day'),
+            model_name="workplacereturn",
+            constraint=models.UniqueConstraint(fields=("workplace", "as_of"), name="one_return_per_workplace_and_day"),
         ),
         migrations.AddConstraint(
-            model_name='returnvacancy',
-            constraint=models.UniqueConstraint(fields=('workplace_return', 'job_role'), name='one_vacancy_count_per_return_and_role'),
+            model_name="returnvacancy",
+            constraint=models.UniqueConstraint(
+                fields=("workplace_return", "job_role"), name="one_vacancy_count_per_return_and_role"
+            ),
         ),
     ]

@@ -22,8 +22,9 @@ def area(request: HttpRequest) -> HttpResponse:
 def council(request: HttpRequest, gss_code: str) -> HttpResponse:
     chosen = queries.council_for(request.user, gss_code)
     counts = queries.area_counts([chosen])[0]
-    return render(request, "intelligence/area.html", {"title": f"Adult social care workforce in {chosen.name}",
-                                                      "counts": counts})
+    return render(
+        request, "intelligence/area.html", {"title": f"Adult social care workforce in {chosen.name}", "counts": counts}
+    )
 
 
 @requires(Permission.VIEW_REGION_AGGREGATES)
@@ -36,6 +37,13 @@ def region(request: HttpRequest) -> HttpResponse:
     }
     from careforce.planning.headline import region_headline
 
-    return render(request, "intelligence/region.html",
-                  {"title": f"Adult social care workforce in the {REGION_NAME}", "rows": rows, "totals": totals,
-                   "headline": region_headline()})
+    return render(
+        request,
+        "intelligence/region.html",
+        {
+            "title": f"Adult social care workforce in the {REGION_NAME}",
+            "rows": rows,
+            "totals": totals,
+            "headline": region_headline(),
+        },
+    )

@@ -21,8 +21,10 @@ def check_format(fmt: str) -> str:
 
 
 def filename(table: MeasureTable, who: str, fmt: str) -> str:
-    return f"careforce-{table.measure_id.replace('_', '-')}-{who}-{table.split.replace('_', '-')}-" \
-           f"{table.reference_date:%Y-%m-%d}.{fmt}"
+    return (
+        f"careforce-{table.measure_id.replace('_', '-')}-{who}-{table.split.replace('_', '-')}-"
+        f"{table.reference_date:%Y-%m-%d}.{fmt}"
+    )
 
 
 def download(table: MeasureTable, who: str, fmt: str) -> HttpResponse:

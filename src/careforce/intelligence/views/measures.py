@@ -27,16 +27,30 @@ def dashboard(request: HttpRequest, area_code: str) -> HttpResponse:
     region = measures.current()
     rows = [presenters.summary_row(m, measures.table_for_area(area, m, Split.NONE, region)) for m in MEASURES]
     others = queries.councils_visible_to(request.user) if area.is_region else []
-    return render(request, "intelligence/dashboard.html", {
-        "title": f"Workforce measures for {area.name}", "area": area, "rows": rows,
-        "date": format_date(region.reference_date), "slug": measures.slug, "councils": others,
-    })
+    return render(
+        request,
+        "intelligence/dashboard.html",
+        {
+            "title": f"Workforce measures for {area.name}",
+            "area": area,
+            "rows": rows,
+            "date": format_date(region.reference_date),
+            "slug": measures.slug,
+            "councils": others,
+        },
+    )
 
 
 def _split_links(request: HttpRequest, area: queries.Area, slug: str, chosen: Split) -> list[dict[str, object]]:
     base = reverse("intelligence:measure", args=[area.code, slug])
-    return [{"text": measures.SPLIT_LABELS[s], "href": base if s is Split.NONE else f"{base}?by={s.value}",
-             "current": s is chosen} for s in measures.splits_for(area)]
+    return [
+        {
+            "text": measures.SPLIT_LABELS[s],
+            "href": base if s is Split.NONE else f"{base}?by={s.value}",
+            "current": s is chosen,
+        }
+        for s in measures.splits_for(area)
+    ]
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
@@ -46,14 +60,28 @@ def measure(request: HttpRequest, area_code: str, slug: str) -> HttpResponse:
     split = measures.split_for(area, request.GET.get("by"))
     _, table = measures.area_table(request.user, area.code, chosen, split)
     query = "" if split is Split.NONE else f"?by={split.value}"
-    downloads = [{"text": name, "fmt": fmt,
-                  "href": reverse("intelligence:measure-download", args=[area.code, slug, fmt]) + query}
-                 for fmt, name in FORMAT_NAMES.items()]
-    return render(request, "intelligence/measure.html", {
-        "title": f"{chosen.title} in {area.name}", "area": area, "measure": chosen, "table": table,
-        "view": presenters.table_view(chosen, table), "splits": _split_links(request, area, slug, split),
-        "downloads": downloads, "back": reverse("intelligence:dashboard", args=[area.code]),
-    })
+    downloads = [
+        {
+            "text": name,
+            "fmt": fmt,
+            "href": reverse("intelligence:measure-download", args=[area.code, slug, fmt]) + query,
+        }
+        for fmt, name in FORMAT_NAMES.items()
+    ]
+    return render(
+        request,
+        "intelligence/measure.html",
+        {
+            "title": f"{chosen.title} in {area.name}",
+            "area": area,
+            "measure": chosen,
+            "table": table,
+            "view": presenters.table_view(chosen, table),
+            "splits": _split_links(request, area, slug, split),
+            "downloads": downloads,
+            "back": reverse("intelligence:dashboard", args=[area.code]),
+        },
+    )
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)

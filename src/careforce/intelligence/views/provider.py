@@ -28,13 +28,26 @@ def provider(request: HttpRequest) -> HttpResponse:
         table = measures.provider_table(scope, m, region)
         heading = presenters.headline_heading(m, table)
         column = table.headings.index(heading)
-        rows.append({"measure": m, "slug": measures.slug(m), "heading": heading,
-                     "own": presenters.format_cell(table.rows[0][column], heading),
-                     "council": presenters.format_cell(table.rows[1][column], heading)})
-    return render(request, "intelligence/provider.html", {
-        "title": "Your workplaces' measures", "scope": scope, "rows": rows, "query": _query(scope),
-        "date": format_date(region.reference_date),
-    })
+        rows.append(
+            {
+                "measure": m,
+                "slug": measures.slug(m),
+                "heading": heading,
+                "own": presenters.format_cell(table.rows[0][column], heading),
+                "council": presenters.format_cell(table.rows[1][column], heading),
+            }
+        )
+    return render(
+        request,
+        "intelligence/provider.html",
+        {
+            "title": "Your workplaces' measures",
+            "scope": scope,
+            "rows": rows,
+            "query": _query(scope),
+            "date": format_date(region.reference_date),
+        },
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -43,14 +56,27 @@ def provider_measure(request: HttpRequest, slug: str) -> HttpResponse:
     region = measures.current()
     scope = measures.provider_scope(request.user, request.GET.get("council"), region)
     table = measures.provider_table(scope, chosen, region)
-    downloads = [{"text": name, "fmt": fmt,
-                  "href": reverse("intelligence:provider-measure-download", args=[slug, fmt]) + _query(scope)}
-                 for fmt, name in FORMAT_NAMES.items()]
-    return render(request, "intelligence/measure.html", {
-        "title": f"{chosen.title}: your workplaces beside {scope.council.name}", "measure": chosen, "table": table,
-        "view": presenters.table_view(chosen, table), "splits": [], "downloads": downloads,
-        "back": reverse("intelligence:provider") + _query(scope),
-    })
+    downloads = [
+        {
+            "text": name,
+            "fmt": fmt,
+            "href": reverse("intelligence:provider-measure-download", args=[slug, fmt]) + _query(scope),
+        }
+        for fmt, name in FORMAT_NAMES.items()
+    ]
+    return render(
+        request,
+        "intelligence/measure.html",
+        {
+            "title": f"{chosen.title}: your workplaces beside {scope.council.name}",
+            "measure": chosen,
+            "table": table,
+            "view": presenters.table_view(chosen, table),
+            "splits": [],
+            "downloads": downloads,
+            "back": reverse("intelligence:provider") + _query(scope),
+        },
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)

@@ -7,55 +7,117 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('jobs', '0001_initial'),
-        ('region', '0002_load_councils_and_districts'),
+        ("jobs", "0001_initial"),
+        ("region", "0002_load_councils_and_districts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProjectionRun',
+            name="ProjectionRun",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('scenario_names', models.JSONField(default=list)),
-                ('scenario_texts', models.JSONField(default=dict, help_text='scenario name -> its TOML text')),
-                ('demand_method', models.CharField(default='sfc', max_length=10)),
-                ('draws', models.PositiveIntegerField()),
-                ('seed', models.BigIntegerField()),
-                ('to_year', models.PositiveSmallIntegerField()),
-                ('rate_source', models.CharField(choices=[('published', 'Published rates (Skills for Care)'), ('records', 'Estimated from the loaded workforce records')], default='published', max_length=10)),
-                ('status', models.CharField(choices=[('waiting', 'Waiting to start'), ('done', 'Finished'), ('failed', 'Failed')], default='waiting', max_length=10)),
-                ('message', models.CharField(blank=True, max_length=300)),
-                ('assumptions', models.JSONField(blank=True, default=list, help_text='the assumptions register of this run')),
-                ('rows', models.PositiveIntegerField(default=0, help_text='rows in the stored tidy table')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('council', models.ForeignKey(blank=True, help_text='empty: every council and the region', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='projection_runs', to='region.council')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='jobs.job')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("scenario_names", models.JSONField(default=list)),
+                ("scenario_texts", models.JSONField(default=dict, help_text="scenario name -> its TOML text")),
+                ("demand_method", models.CharField(default="sfc", max_length=10)),
+                ("draws", models.PositiveIntegerField()),
+                ("seed", models.BigIntegerField()),
+                ("to_year", models.PositiveSmallIntegerField()),
+                (
+                    "rate_source",
+                    models.CharField(
+                        choices=[
+                            ("published", "Published rates (Skills for Care)"),
+                            ("records", "Estimated from the loaded workforce records"),
+                        ],
+                        default="published",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("waiting", "Waiting to start"), ("done", "Finished"), ("failed", "Failed")],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                ("message", models.CharField(blank=True, max_length=300)),
+                (
+                    "assumptions",
+                    models.JSONField(blank=True, default=list, help_text="the assumptions register of this run"),
+                ),
+                ("rows", models.PositiveIntegerField(default=0, help_text="rows in the stored tidy table")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "council",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="empty: every council and the region",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projection_runs",
+                        to="region.council",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="jobs.job",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SavedScenario',
+            name="SavedScenario",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('text', models.TextField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('council', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='region.council')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80)),
+                ("title", models.CharField(blank=True, max_length=200)),
+                ("text", models.TextField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "council",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="region.council",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('owner', 'name'), name='planning_saved_scenario_owner_name')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("owner", "name"), name="planning_saved_scenario_owner_name")
+                ],
             },
         ),
     ]

@@ -15,24 +15,40 @@ from ..queries import is_regional, runs_visible_to
 
 @requires(Permission.RUN_PROJECTIONS)
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "planning/start.html", {
-        "title": "Workforce planning", "runs": list(runs_visible_to(request.user)[:20]),
-        "regional": is_regional(request.user),
-    })
+    return render(
+        request,
+        "planning/start.html",
+        {
+            "title": "Workforce planning",
+            "runs": list(runs_visible_to(request.user)[:20]),
+            "regional": is_regional(request.user),
+        },
+    )
 
 
 @requires(Permission.RUN_PROJECTIONS)
 def assumptions_page(request: HttpRequest) -> HttpResponse:
     shared = assumptions("sfc")
     need_only = [a for a in assumptions("need") if a not in shared]
-    return render(request, "planning/assumptions.html", {
-        "title": "Assumptions and their sources", "assumptions": shared, "need_only": need_only,
-        "parameters": PARAMETERS.values(),
-    })
+    return render(
+        request,
+        "planning/assumptions.html",
+        {
+            "title": "Assumptions and their sources",
+            "assumptions": shared,
+            "need_only": need_only,
+            "parameters": PARAMETERS.values(),
+        },
+    )
 
 
 @requires(Permission.VIEW_REGION_AGGREGATES)
 def region(request: HttpRequest) -> HttpResponse:
-    return render(request, "planning/region.html", {
-        "title": "How many care jobs the West Midlands needs", "headline": region_headline(),
-    })
+    return render(
+        request,
+        "planning/region.html",
+        {
+            "title": "How many care jobs the West Midlands needs",
+            "headline": region_headline(),
+        },
+    )

@@ -25,8 +25,14 @@ def new_run(request: HttpRequest) -> HttpResponse:
             if form.written is not None:
                 save_scenario(request.user, form.written)
             data = form.cleaned_data
-            run = start_run(request.user, form.chosen, demand_method=data["demand_method"], draws=data["draws"],
-                            to_year=int(data["to_year"]), rate_source=data["rate_source"])
+            run = start_run(
+                request.user,
+                form.chosen,
+                demand_method=data["demand_method"],
+                draws=data["draws"],
+                to_year=int(data["to_year"]),
+                rate_source=data["rate_source"],
+            )
             if run.is_done:
                 return redirect("planning:results", run.pk)
             return redirect("planning:status", run.pk)
@@ -40,11 +46,19 @@ def new_run(request: HttpRequest) -> HttpResponse:
             found = next((s for s in saved if f"saved-{s.pk}" == edit), None)
             initial["scenario_text"] = found.text if found else ""
         form = RunForm(initial=initial, saved=saved)
-    return render(request, "planning/new_run.html", {
-        "title": "Run a projection", "form": form, "page_has_errors": bool(form.errors),
-        "builtin": builtin_scenarios(), "saved": saved, "immediate_draws": IMMEDIATE_DRAWS,
-        "regional": is_regional(request.user),
-    })
+    return render(
+        request,
+        "planning/new_run.html",
+        {
+            "title": "Run a projection",
+            "form": form,
+            "page_has_errors": bool(form.errors),
+            "builtin": builtin_scenarios(),
+            "saved": saved,
+            "immediate_draws": IMMEDIATE_DRAWS,
+            "regional": is_regional(request.user),
+        },
+    )
 
 
 @requires(Permission.RUN_PROJECTIONS)
@@ -64,10 +78,21 @@ def results(request: HttpRequest, run_id: str) -> HttpResponse:
     lookup = presenters.Lookup(read_results(run, council=area_code, role=role_code))
     what = f"{area_name}, {role_name.lower()}"
     scenarios = [presenters.scenario_results(lookup, name, run.to_year, what) for name in run.scenario_names]
-    return render(request, "planning/results.html", {
-        "title": "Projection results", "run": run, "areas": areas_of(run), "roles": ROLE_CHOICES,
-        "area_code": area_code, "area_name": area_name, "role_code": role_code, "role_name": role_name,
-        "what": what, "scenarios": scenarios,
-        "comparison": presenters.comparison(lookup, run.scenario_names, run.to_year),
-        "notes": presenters.measure_notes(),
-    })
+    return render(
+        request,
+        "planning/results.html",
+        {
+            "title": "Projection results",
+            "run": run,
+            "areas": areas_of(run),
+            "roles": ROLE_CHOICES,
+            "area_code": area_code,
+            "area_name": area_name,
+            "role_code": role_code,
+            "role_name": role_name,
+            "what": what,
+            "scenarios": scenarios,
+            "comparison": presenters.comparison(lookup, run.scenario_names, run.to_year),
+            "notes": presenters.measure_notes(),
+        },
+    )

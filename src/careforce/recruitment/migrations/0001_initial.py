@@ -7,96 +7,246 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('workforce', '0001_initial'),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=120)),
-                ('email', models.EmailField(max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=30)),
-                ('availability', models.JSONField(blank=True, default=list, help_text='hours patterns: full_time, part_time, school_hours, nights, weekends')),
-                ('has_right_to_work', models.BooleanField(default=False)),
-                ('needs_visa_sponsorship', models.BooleanField(default=False)),
-                ('has_driving_licence', models.BooleanField(default=False)),
-                ('has_car', models.BooleanField(default=False)),
-                ('about_you', models.TextField(blank=True)),
-                ('stage', models.CharField(choices=[('new', 'New'), ('contacted', 'Contacted'), ('interview', 'Interview'), ('offer', 'Offer'), ('checks', 'DBS and references'), ('hired', 'Hired'), ('not_progressed', 'Not progressed')], default='new', max_length=20)),
-                ('not_progressed_reason', models.CharField(blank=True, max_length=300)),
-                ('shortlisted', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('first_contacted_at', models.DateTimeField(blank=True, null=True)),
-                ('hired_at', models.DateTimeField(blank=True, null=True)),
-                ('applicant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to=settings.AUTH_USER_MODEL)),
-                ('hired_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to='workforce.worker')),
-                ('vacancy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='workforce.vacancy')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("full_name", models.CharField(max_length=120)),
+                ("email", models.EmailField(max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=30)),
+                (
+                    "availability",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="hours patterns: full_time, part_time, school_hours, nights, weekends",
+                    ),
+                ),
+                ("has_right_to_work", models.BooleanField(default=False)),
+                ("needs_visa_sponsorship", models.BooleanField(default=False)),
+                ("has_driving_licence", models.BooleanField(default=False)),
+                ("has_car", models.BooleanField(default=False)),
+                ("about_you", models.TextField(blank=True)),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("contacted", "Contacted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("checks", "DBS and references"),
+                            ("hired", "Hired"),
+                            ("not_progressed", "Not progressed"),
+                        ],
+                        default="new",
+                        max_length=20,
+                    ),
+                ),
+                ("not_progressed_reason", models.CharField(blank=True, max_length=300)),
+                ("shortlisted", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("first_contacted_at", models.DateTimeField(blank=True, null=True)),
+                ("hired_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "hired_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="applications",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "vacancy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="applications", to="workforce.vacancy"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationEvent',
+            name="ApplicationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('new', 'New'), ('contacted', 'Contacted'), ('interview', 'Interview'), ('offer', 'Offer'), ('checks', 'DBS and references'), ('hired', 'Hired'), ('not_progressed', 'Not progressed')], max_length=20)),
-                ('to_stage', models.CharField(choices=[('new', 'New'), ('contacted', 'Contacted'), ('interview', 'Interview'), ('offer', 'Offer'), ('checks', 'DBS and references'), ('hired', 'Hired'), ('not_progressed', 'Not progressed')], max_length=20)),
-                ('reason', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField()),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='recruitment.application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("contacted", "Contacted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("checks", "DBS and references"),
+                            ("hired", "Hired"),
+                            ("not_progressed", "Not progressed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("contacted", "Contacted"),
+                            ("interview", "Interview"),
+                            ("offer", "Offer"),
+                            ("checks", "DBS and references"),
+                            ("hired", "Hired"),
+                            ("not_progressed", "Not progressed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="recruitment.application"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('friend_name', models.CharField(max_length=120)),
-                ('friend_email', models.EmailField(max_length=254)),
-                ('status', models.CharField(choices=[('referred', 'Referred'), ('applied', 'Applied'), ('hired', 'Hired'), ('not_progressed', 'Not progressed')], default='referred', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('referrer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to=settings.AUTH_USER_MODEL)),
-                ('referrer_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals_made', to='workforce.worker')),
-                ('vacancy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to='workforce.vacancy')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("friend_name", models.CharField(max_length=120)),
+                ("friend_email", models.EmailField(max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("referred", "Referred"),
+                            ("applied", "Applied"),
+                            ("hired", "Hired"),
+                            ("not_progressed", "Not progressed"),
+                        ],
+                        default="referred",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "referrer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="referrals",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "referrer_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referrals_made",
+                        to="workforce.worker",
+                    ),
+                ),
+                (
+                    "vacancy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="referrals", to="workforce.vacancy"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='referral',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to='recruitment.referral'),
+            model_name="application",
+            name="referral",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="applications",
+                to="recruitment.referral",
+            ),
         ),
         migrations.CreateModel(
-            name='InterviewScore',
+            name="InterviewScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.CharField(help_text='key of a care workforce pathway value (values.toml)', max_length=30)),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('notes', models.TextField(blank=True)),
-                ('panel_included_person_with_lived_experience', models.BooleanField(default=False)),
-                ('scored_at', models.DateTimeField(auto_now=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interview_scores', to='recruitment.application')),
-                ('scored_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "value",
+                    models.CharField(help_text="key of a care workforce pathway value (values.toml)", max_length=30),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("panel_included_person_with_lived_experience", models.BooleanField(default=False)),
+                ("scored_at", models.DateTimeField(auto_now=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interview_scores",
+                        to="recruitment.application",
+                    ),
+                ),
+                (
+                    "scored_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('application', 'value'), name='one_interview_score_per_value'), models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 4)), name='interview_score_1_to_4')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("application", "value"), name="one_interview_score_per_value"),
+                    models.CheckConstraint(
+                        condition=models.Q(("score__gte", 1), ("score__lte", 4)), name="interview_score_1_to_4"
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['vacancy', 'stage'], name='recruitment_vacancy_773e41_idx'),
+            model_name="application",
+            index=models.Index(fields=["vacancy", "stage"], name="recruitment_vacancy_773e41_idx"),
         ),
     ]

@@ -17,13 +17,19 @@ from .common import notify, page
 def applicant(request: HttpRequest, application_id: int) -> HttpResponse:
     application = queries.application_for(request.user, application_id)
     scores = list(application.interview_scores.all())
-    return page(request, "applicant.html", application.display_name, application=application,
-                vacancy_name=presenters.vacancy_name(application.vacancy),
-                rows=presenters.applicant_rows(application),
-                history=presenters.history_rows(list(application.events.all())),
-                scores=presenters.score_rows(scores), scored=bool(scores),
-                can_hire=application.stage in services.HIRABLE_STAGES,
-                hired=application.stage == Stage.HIRED)
+    return page(
+        request,
+        "applicant.html",
+        application.display_name,
+        application=application,
+        vacancy_name=presenters.vacancy_name(application.vacancy),
+        rows=presenters.applicant_rows(application),
+        history=presenters.history_rows(list(application.events.all())),
+        scores=presenters.score_rows(scores),
+        scored=bool(scores),
+        can_hire=application.stage in services.HIRABLE_STAGES,
+        hired=application.stage == Stage.HIRED,
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
@@ -40,8 +46,11 @@ def change_stage(request: HttpRequest, application_id: int) -> HttpResponse:
     if application.stage == Stage.HIRED:
         notify(request, "This applicant has been hired, so their stage cannot change", success=False)
         return redirect("recruitment:applicant", application.pk)
-    form = StageForm(request.POST if request.method == "POST" else None, shortlisted=application.shortlisted,
-                     initial={"stage": application.stage})
+    form = StageForm(
+        request.POST if request.method == "POST" else None,
+        shortlisted=application.shortlisted,
+        initial={"stage": application.stage},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.move_stage(request.user, application.pk, form.cleaned_data["stage"], form.cleaned_data["reason"])
@@ -50,5 +59,6 @@ def change_stage(request: HttpRequest, application_id: int) -> HttpResponse:
         else:
             notify(request, f"{application.display_name} moved to {Stage(form.cleaned_data['stage']).label}")
             return redirect("recruitment:applicant", application.pk)
-    return page(request, "stage.html", f"Change the stage of {application.display_name}", form=form,
-                application=application)
+    return page(
+        request, "stage.html", f"Change the stage of {application.display_name}", form=form, application=application
+    )

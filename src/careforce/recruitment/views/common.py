@@ -13,13 +13,22 @@ from careforce.web.forms import govuk_field
 from .. import presenters
 
 
-def page(request: HttpRequest, template: str, title: str, *, form: Any = None, status: int = 200,
-         **context: Any) -> HttpResponse:
+def page(
+    request: HttpRequest, template: str, title: str, *, form: Any = None, status: int = 200, **context: Any
+) -> HttpResponse:
     notices = [{"text": str(m), "success": m.level == messages.SUCCESS} for m in messages.get_messages(request)]
     return render(
-        request, f"recruitment/{template}",
-        {"title": title, "form": form, "page_has_errors": bool(form is not None and form.errors),
-         "govuk_field": govuk_field, "notice": notices[0] if notices else None, "p": presenters, **context},
+        request,
+        f"recruitment/{template}",
+        {
+            "title": title,
+            "form": form,
+            "page_has_errors": bool(form is not None and form.errors),
+            "govuk_field": govuk_field,
+            "notice": notices[0] if notices else None,
+            "p": presenters,
+            **context,
+        },
         status=status,
     )
 

@@ -31,7 +31,10 @@ def hire(request: HttpRequest, application_id: int) -> HttpResponse:
     if (refused := _refuse_unless_hirable(request, application)) is not None:
         return refused
     chosen = request.session.get(_session_key(application.pk))
-    form = HireForm(request.POST if request.method == "POST" else None, initial={"start_date": date.fromisoformat(chosen)} if chosen else None)
+    form = HireForm(
+        request.POST if request.method == "POST" else None,
+        initial={"start_date": date.fromisoformat(chosen)} if chosen else None,
+    )
     if request.method == "POST" and form.is_valid():
         request.session[_session_key(application.pk)] = form.cleaned_data["start_date"].isoformat()
         return redirect("recruitment:hire-check", application.pk)
@@ -57,16 +60,28 @@ def hire_check(request: HttpRequest, application_id: int) -> HttpResponse:
         notify(request, f"{application.display_name} is hired. Their worker record is {worker.local_identifier}.")
         return redirect("recruitment:applicant", application.pk)
     vacancy = application.vacancy
-    change = {"items": [{"href": reverse("recruitment:hire", args=[application.pk]), "text": "Change",
-                         "visuallyHiddenText": "start date"}]}
+    change = {
+        "items": [
+            {
+                "href": reverse("recruitment:hire", args=[application.pk]),
+                "text": "Change",
+                "visuallyHiddenText": "start date",
+            }
+        ]
+    }
     rows = [
         {"key": {"text": "Name"}, "value": {"text": application.display_name}},
         {"key": {"text": "Workplace"}, "value": {"text": vacancy.workplace.name}},
         {"key": {"text": "Main job role"}, "value": {"text": presenters.label("job_roles", vacancy.job_role)}},
-        {"key": {"text": "Contract"}, "value": {"text": presenters.label("contract_type", services.PERMANENT_CONTRACT)}},
+        {
+            "key": {"text": "Contract"},
+            "value": {"text": presenters.label("contract_type", services.PERMANENT_CONTRACT)},
+        },
         {"key": {"text": "Start date"}, "value": {"text": presenters.gov_date(start_date)}, "actions": change},
         {"key": {"text": "Care Certificate"}, "value": {"text": "Not started"}},
-        {"key": {"text": "Worker reference"},
-         "value": {"text": f"{queries.next_worker_reference(vacancy.workplace)} (the next free reference)"}},
+        {
+            "key": {"text": "Worker reference"},
+            "value": {"text": f"{queries.next_worker_reference(vacancy.workplace)} (the next free reference)"},
+        },
     ]
     return page(request, "hire_check.html", "Check before you hire", application=application, rows=rows)

@@ -18,11 +18,17 @@ def interview_scores(request: HttpRequest, application_id: int) -> HttpResponse:
     initial = {f"score_{s.value}": s.score for s in earlier} | {f"notes_{s.value}": s.notes for s in earlier}
     if earlier:
         initial["panel_included_person_with_lived_experience"] = (
-            "yes" if earlier[0].panel_included_person_with_lived_experience else "no")
+            "yes" if earlier[0].panel_included_person_with_lived_experience else "no"
+        )
     form = InterviewScoreForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.save_interview_scores(request.user, application.pk, form.scores(), form.panel_flag())
         notify(request, "Interview scores saved")
         return redirect("recruitment:applicant", application.pk)
-    return page(request, "interview.html", f"Score the interview of {application.display_name}", form=form,
-                application=application)
+    return page(
+        request,
+        "interview.html",
+        f"Score the interview of {application.display_name}",
+        form=form,
+        application=application,
+    )

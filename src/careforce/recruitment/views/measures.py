@@ -17,7 +17,14 @@ def measures(request: HttpRequest) -> HttpResponse:
     contacted = [(applied, contacted) for applied, contacted, _ in times if contacted is not None]
     hired = [(applied, hired_at) for applied, _, hired_at in times if hired_at is not None]
     counts = queries.stage_counts(request.user)
-    return page(request, "measures.html", "Time to contact and hire",
-                to_contact=describe_wait(median_wait(contacted)), contacted=len(contacted),
-                to_hire=describe_wait(median_wait(hired)), hired=len(hired), applicants=len(times),
-                stage_rows=[[{"text": s.label}, {"text": str(counts[s.value]), "format": "numeric"}] for s in Stage])
+    return page(
+        request,
+        "measures.html",
+        "Time to contact and hire",
+        to_contact=describe_wait(median_wait(contacted)),
+        contacted=len(contacted),
+        to_hire=describe_wait(median_wait(hired)),
+        hired=len(hired),
+        applicants=len(times),
+        stage_rows=[[{"text": s.label}, {"text": str(counts[s.value]), "format": "numeric"}] for s in Stage],
+    )

@@ -16,5 +16,13 @@ def applicants(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     everyone = list(queries.applications_to(vacancy))
     stages = [{"stage": stage, "applications": [a for a in everyone if a.stage == stage]} for stage in Stage]
     name = presenters.vacancy_name(vacancy)
-    return page(request, "applicants.html", f"Applicants: {name}", vacancy=vacancy, vacancy_name=name,
-                stages=stages, total=len(everyone), is_open=queries.is_open(vacancy))
+    return page(
+        request,
+        "applicants.html",
+        f"Applicants: {name}",
+        vacancy=vacancy,
+        vacancy_name=name,
+        stages=stages,
+        total=len(everyone),
+        is_open=queries.is_open(vacancy),
+    )

@@ -14,8 +14,14 @@ from .common import notify, page
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def vacancies(request: HttpRequest) -> HttpResponse:
     rows = list(queries.vacancies_for(request.user))
-    return page(request, "vacancies.html", "Recruitment", vacancies=rows, is_open=queries.is_open,
-                stage_counts=queries.stage_counts(request.user))
+    return page(
+        request,
+        "vacancies.html",
+        "Recruitment",
+        vacancies=rows,
+        is_open=queries.is_open,
+        stage_counts=queries.stage_counts(request.user),
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)

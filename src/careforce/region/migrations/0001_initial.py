@@ -5,32 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Council',
+            name="Council",
             fields=[
-                ('gss_code', models.CharField(max_length=9, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
+                ("gss_code", models.CharField(max_length=9, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('gss_code', models.CharField(max_length=9, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='region.council')),
+                ("gss_code", models.CharField(max_length=9, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="districts", to="region.council"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

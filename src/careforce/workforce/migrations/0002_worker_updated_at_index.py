@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workforce', '0001_initial'),
+        ("workforce", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='worker',
-            index=models.Index(fields=['updated_at'], name='workforce_w_updated_095547_idx'),
+            model_name="worker",
+            index=models.Index(fields=["updated_at"], name="workforce_w_updated_095547_idx"),
         ),
     ]
