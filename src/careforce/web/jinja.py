@@ -10,6 +10,8 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from markupsafe import Markup
 
+from .tables import table_regions
+
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -61,5 +63,5 @@ def environment(**options: Any) -> Environment:
     options.setdefault("extensions", []).append("jinja2.ext.do")
     env = Environment(**options)
     env.globals.update(url=url, static=static, error_message=error_message, html=html)
-    env.filters.update(number=number, pounds=pounds, percent=percent)
+    env.filters.update(number=number, pounds=pounds, percent=percent, table_regions=table_regions)
     return env
