@@ -182,7 +182,9 @@ def data_starts(email: str | None) -> list[str]:
     user = User.objects.filter(username=email).first() if email else None
     if user is None:
         return starts
-    organisation = user.organisation_id
+    from careforce.domain.access import Permission, allows
+
+    organisation = user.organisation_id if allows(user.role, Permission.MANAGE_PROVIDER_WORKFORCE) else None
     if organisation is not None:
         application = (
             Application.objects.filter(vacancy__workplace__organisation_id=organisation).order_by("pk").first()
