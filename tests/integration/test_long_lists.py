@@ -66,3 +66,29 @@ def test_a_changed_link_with_values_not_offered_shows_the_first_page_as_usual(as
     odd = _soup(as_manager.get("/provider/training-due?sort=nonsense&order=sideways&workplace=abc&role=999&page=x"))
     usual = _soup(as_manager.get("/provider/training-due"))
     assert _rows(odd) == _rows(usual)
+
+
+def test_workplaces_filter_by_council_area_and_sort_by_staff_most_first(as_manager):
+    page = _soup(as_manager.get("/provider/workplaces"))
+    council = page.select("#filter-council option")[1]
+    by_staff = _soup(as_manager.get(f"/provider/workplaces?council={council['value']}&sort=staff"))
+    rows = _rows(by_staff)
+    assert rows and {r[2] for r in rows} == {council.get_text(strip=True)}
+    staff = [int(r[4].replace(",", "")) for r in rows]
+    assert staff == sorted(staff, reverse=True)
+    heading = by_staff.find("th", attrs={"aria-sort": "descending"})
+    assert heading.get_text(" ", strip=True).startswith("Current staff")
+
+
+def test_staff_at_a_workplace_filter_by_main_job_role_and_sort_by_start_date(as_manager):
+    workplaces = _soup(as_manager.get("/provider/workplaces?sort=staff"))
+    staff_url = workplaces.select_one("tbody a")["href"]
+    page = _soup(as_manager.get(staff_url))
+    option = next(o for o in page.select("#filter-role option") if o.get_text(strip=True) == "Care worker")
+    care_workers = _soup(as_manager.get(f"{staff_url}?role={option['value']}&sort=started&order=asc"))
+    rows = _rows(care_workers)
+    assert rows and {r[1] for r in rows} == {"Care worker"}
+    from datetime import datetime
+
+    started = [datetime.strptime(r[3], "%d %B %Y").date() for r in rows if r[3] != "Not known"]
+    assert started == sorted(started)

@@ -41,6 +41,15 @@ def workplaces_for(user: Any) -> QuerySet[Workplace]:
     )
 
 
+def council_choices_for(user: Any) -> list[tuple[str, str]]:
+    """(GSS code, name) of the council areas the manager's workplaces are in: a council filter's options."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        return []
+    areas = Workplace.objects.filter(organisation_id=organisation_id).values_list("council_id", "council__name")
+    return sorted(set(areas), key=lambda area: area[1])
+
+
 def workplace_for(user: Any, workplace_id: int) -> Workplace:
     try:
         return workplaces_for(user).get(pk=workplace_id)

@@ -1,45 +1,80 @@
 """Provider read pages: workplaces, staff lists and worker records. Changes are in the ``*_views`` modules."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
+from careforce.domain.reference import code_list
+from careforce.web.listing import Filter, Listing
 
 from . import presenters, queries
 from .pages import render_page
 from .training_views import learning_context
 
-STAFF_PER_PAGE = 50
+STAFF_SORTS = {"reference": ["local_identifier"], "started": ["start_date", "local_identifier"]}
+WORKPLACE_SORTS = {"name": ["name"], "council": ["council__name", "name"], "staff": ["current_staff", "name"]}
+
+
+def _role_filter() -> Filter:
+    return Filter("role", "Main job role", [(str(c), t) for c, t in code_list("job_roles").choices()])
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def workplaces(request: HttpRequest) -> HttpResponse:
-    rows = list(queries.workplaces_for(request.user))
-    return render(
+    """The manager's workplaces, 50 a page, by name (or council area, or staff), filtered by area and service."""
+    found = queries.workplaces_for(request.user)
+    listing = Listing.from_query(
+        request.GET,
+        sorts=WORKPLACE_SORTS,
+        default_sort="name",
+        descending_by_default=["staff"],
+        filters=[
+            Filter("council", "Council area", queries.council_choices_for(request.user)),
+            Filter("service", "Main service", [(str(c), t) for c, t in code_list("main_services").choices()]),
+        ],
+    )
+    chosen = listing.chosen
+    if "council" in chosen:
+        found = found.filter(council_id=chosen["council"])
+    if "service" in chosen:
+        found = found.filter(main_service=int(chosen["service"]))
+    page = listing.page(found.order_by(*listing.order_by()))
+    return render_page(
         request,
         "workforce/workplaces.html",
-        {
-            "title": "Your workplaces",
-            "workplaces": rows,
-            "label": presenters.label,
-            "organisation": request.user.organisation,
-        },  # type: ignore[union-attr]
+        "Your workplaces",
+        page=page,
+        listing=listing,
+        showing=listing.showing(page, "workplace"),
+        label=presenters.label,
+        organisation=request.user.organisation,  # type: ignore[union-attr]
     )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def workplace_staff(request: HttpRequest, workplace_id: int) -> HttpResponse:
+    """Current staff at one workplace, 50 a page, by reference or start date, filtered by main job role."""
     workplace = queries.workplace_for(request.user, workplace_id)
-    page = Paginator(queries.current_staff(workplace), STAFF_PER_PAGE).get_page(request.GET.get("page"))
+    listing = Listing.from_query(
+        request.GET,
+        sorts=STAFF_SORTS,
+        default_sort="reference",
+        descending_by_default=["started"],
+        filters=[_role_filter()],
+    )
+    staff = queries.current_staff(workplace)
+    if "role" in listing.chosen:
+        staff = staff.filter(main_job_role=int(listing.chosen["role"]))
+    page = listing.page(staff.order_by(*listing.order_by()))
     return render_page(
         request,
         "workforce/staff.html",
         f"Staff at {workplace.name}",
         workplace=workplace,
         page=page,
+        listing=listing,
+        showing=listing.showing(page, "current staff", "current staff"),
         label=presenters.label,
         gov_date=presenters.gov_date,
     )
