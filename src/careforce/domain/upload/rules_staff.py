@@ -33,6 +33,9 @@ from careforce.domain.upload.staff_combos import (
 
 YES_NO_DONT_KNOW = code_table((1, 2, DONT_KNOW))
 SKIPPED = (Status.DELETE, Status.NOCHANGE)
+BLANK_OPTIONAL = frozenset({m.POSTCODE_BLANK, m.SC_BLANK, m.DOB_MISSING, m.START_MISSING, m.SECTOR_MISSING})
+"""Warnings that a cell is blank. ASC-WDS gives them on NEW and UPDATE rows only (it does not validate UNCHECKED
+rows: workerCSVValidator.js, ``validate`` and ``STOP_VALIDATING_ON``), so a download sent back is not flooded."""
 # plain code columns: column, record field, code list, message when not in the list
 CODE_COLUMNS = (
     ("GENDER", "gender", "gender", m.GENDER),
@@ -174,6 +177,9 @@ class StaffRules:
         skipped = status.count(Status.DELETE) + status.count(Status.NOCHANGE)
         if skipped:
             sink.skip = bytearray(s in SKIPPED for s in status)
+        if Status.UNCHECKED in status:
+            sink.unchecked = bytearray(s is Status.UNCHECKED for s in status)
+            sink.quiet = BLANK_OPTIONAL
         v: dict[str, list[Any]] = {
             name: col(columns, name) for name in self.rules if name not in ("LOCALESTID", "UNIQUEWORKERID", "STATUS")
         }
@@ -226,7 +232,7 @@ class StaffRules:
             v["NINUMBER"],
             hours,
         )
-        sink.skip = bytearray()  # the cross-file checks that follow apply to every row
+        sink.skip = sink.unchecked = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:
             return result
         fields = {
