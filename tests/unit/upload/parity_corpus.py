@@ -15,6 +15,10 @@ WORKPLACE_JS = "backend/server/models/BulkImport/csv/workplaceCSVValidator.js"
 WORKER_JS = "lambdas/bulkUpload/classes/workerCSVValidator.js"
 TRAINING_JS = "lambdas/bulkUpload/classes/trainingCSVValidator.js"
 CROSS_JS = "backend/server/models/BulkImport/csv/crossValidate.js"
+NI_JS = (
+    "backend/server/routes/establishments/bulkUpload/validate/workers/validateWorkerUnderNationalInsuranceMaximum.js"
+)
+TRAINING_DOB_JS = "backend/server/routes/establishments/bulkUpload/validate/training/dobTrainingMismatch.js"
 
 Expected = tuple[tuple[str, int | None, str], ...]
 
@@ -32,6 +36,8 @@ class Case:
     also: Expected = ()
     """Problems ASC-WDS reports on the other rows changed."""
     differs: str = ""
+    elsewhere: tuple[tuple[str, str, int | None, str], ...] | None = None
+    """If given, every problem in the other files, as ``(file, column, code, severity)``."""
 
 
 E, W = "error", "warning"
@@ -194,6 +200,41 @@ CASES: tuple[Case, ...] = (
         {"SALARYINT": "1", "HOURLYRATE": ""},
         (),
         f"{WORKER_JS} _validateSalary, _validateHourlyRate",
+        row=1,
+    ),
+    # staff: dates of birth out of range are ignored but still used by the date checks
+    Case(
+        "DOB in the future",
+        "staff",
+        {"DOB": "01/01/2030"},
+        (("DOB", 3080, W), ("STARTDATE", 3190, W), ("STARTINSECT", 3200, W)),
+        f"{WORKER_JS} _validateDOB, _validateStartDate, _validateStartInsect; {TRAINING_DOB_JS}",
+        elsewhere=(("training", "DATECOMPLETED", 1080, E),),
+    ),
+    Case(
+        "DOB over 100 years ago",
+        "staff",
+        {"DOB": "01/01/1900"},
+        (("DOB", 3080, W),),
+        f"{WORKER_JS} _validateDOB",
+        elsewhere=(),
+    ),
+    # staff: across workers
+    Case(
+        "one NI number over 75 hours in total",
+        "staff",
+        {"NINUMBER": "AB123456C", "CONTHOURS": "40"},
+        (("NINUMBER", 5570, E),),
+        f"{NI_JS} worksOverNationalInsuranceMaximum",
+        row=1,
+        also=(("NINUMBER", 5570, E),),
+    ),
+    Case(
+        "one NI number, 75 hours in total",
+        "staff",
+        {"NINUMBER": "AB123456C"},
+        (),
+        f"{NI_JS} worksOverNationalInsuranceMaximum",
         row=1,
     ),
 )

@@ -34,12 +34,16 @@ def run(case: Case) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, in
     changes = {case.row: case.cells, **case.others}
     uploaded = [(name, _changed(data, changes if name == NAMES[case.file] else {})) for name, data in files.items()]
     result = read_upload(uploaded, AccountSnapshot(), TODAY)
-    on_row, on_others = set(), set()
+    on_row, on_others, elsewhere = set(), set(), set()
+    kinds = {name: kind for kind, name in NAMES.items()}
     for p in result.report.problems:
         found = (p.column, p.code, p.severity.value)
-        if p.file != NAMES[case.file]:
-            continue  # a row refused here may refuse rows of the other files that depend on it
-        (on_row if p.row == case.row + 2 else on_others).add(found)
+        if p.file != NAMES[case.file]:  # a row refused here may refuse rows of the other files that depend on it
+            elsewhere.add((kinds[p.file], *found))
+        else:
+            (on_row if p.row == case.row + 2 else on_others).add(found)
+    if case.elsewhere is not None:
+        assert elsewhere == set(case.elsewhere), case.source
     return on_row, on_others, result.report.has_errors
 
 
@@ -48,7 +52,8 @@ def test_careforce_gives_the_verdict_and_codes_ascwds_gives(case: Case) -> None:
     on_row, on_others, refused = run(case)
     assert on_row == set(case.expected), case.source
     assert on_others == set(case.also), case.source
-    assert refused == any(s == "error" for _c, _code, s in (*case.expected, *case.also))
+    elsewhere = tuple((c, code, s) for _f, c, code, s in case.elsewhere or ())
+    assert refused == any(s == "error" for _c, _code, s in (*case.expected, *case.also, *elsewhere))
 
 
 def test_every_case_cites_the_rule_it_comes_from() -> None:

@@ -33,6 +33,9 @@ def test_dates_in_the_future_are_reported() -> None:
     assert problems_in("staff_future_dates.csv") == [
         (2, "STARTDATE", 3190, "warning", "01/01/2030"),
         (3, "DOB", 3080, "warning", "01/01/2031"),
+        # as in ASC-WDS, the start dates are checked against the DOB given, though it is ignored
+        (3, "STARTDATE", 3190, "warning", "03/06/2019"),
+        (3, "STARTINSECT", 3200, "warning", "2010"),
     ]
     assert messages_in("staff_future_dates.csv")[0] == "STARTDATE is in the future and will be ignored"
 

@@ -322,8 +322,9 @@ class CrossFileChecks:
             if ni is not None and ni in repeated and hours is not None and hours != DONT_KNOW:
                 ni_hours.setdefault(ni, []).append((row, hours))
         for ni, uses in ni_hours.items():
+            # ASC-WDS reports every record that shares the NI number, the first one too
             if len(uses) > 1 and sum(hours for _row, hours in uses) > FULL_TIME_LIMIT:
-                for row, _hours in uses[1:]:
+                for row, _hours in uses:
                     staff_sink.add_at(row, "NINUMBER", S_NI_DUPLICATE, ni)
         if workplace_sink is None or not self.staff_file_seen:
             return

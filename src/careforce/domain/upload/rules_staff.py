@@ -144,10 +144,15 @@ class StaffRules:
                 )
             )
         parsed = {name: rule.memo.__getitem__ for name, rule in self.rules.items()}
-        dob = self.rules["DOB"].memo
+        # ASC-WDS's date checks read DOB as given, even where it is out of range and ignored
+        # (workerCSVValidator.js, _validateStartDate, _validateStartInsect, _validateYearOfEntry)
+        self.dob_given = CellRule("DOB", c.date_as_given)
+        dob = self.dob_given.memo
 
         def birth_year(cell: str) -> int | None:
             born = dob.get(cell)
+            if born is None and cell not in dob:
+                born = dob[cell] = c.date_as_given(cell)[0]
             return born.year if born is not None else None
 
         self.nationality = ComboRule(
@@ -197,6 +202,7 @@ class StaffRules:
         }
         born: list[date | None] = v["DOB"]
         raw = sink.raw
+        born_given: list[date | None] = self.dob_given.run(raw["DOB"], sink)
         citizenship, visa, inout = unzip(
             self.nationality.run(sink, raw["NATIONALITY"], raw["BRITISHCITIZENSHIP"], raw["HANDCVISA"], raw["INOUTUK"]),
             3,
@@ -205,7 +211,7 @@ class StaffRules:
         dob_if_entry = [d if e else "" for e, d in zip(raw["YEAROFENTRY"], raw["DOB"], strict=True)]
         (entry,) = unzip(self.entry.run(sink, raw["YEAROFENTRY"], dob_if_entry, raw["COUNTRYOFBIRTH"]), 1)
         started, sector = v["STARTDATE"], v["STARTINSECT"]
-        check_dates(sink, born, started, sector, entry)
+        check_dates(sink, born_given, started, sector, entry)
         contracted, average = unzip(
             self.hours.run(sink, raw["EMPLSTATUS"], raw["ZEROHRCONT"], raw["CONTHOURS"], raw["AVGHOURS"]), 2
         )
@@ -240,7 +246,7 @@ class StaffRules:
             transfer,
             v["EMPLSTATUS"],
             v["MAINJOBROLE"],
-            born,
+            born_given,  # the training file's 14th-birthday check reads DOB as given, as ASC-WDS does
             v["NINUMBER"],
             hours,
         )
