@@ -135,7 +135,7 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
     assert _summary(response) == [
         ("Select the job role", "#id_job_role"),
         ("Number of posts must be between 1 and 999", "#id_number_of_posts"),
-        ("Hourly pay must be a number, like 12.60", "#id_hourly_rate"),
+        ("Hourly pay must be a number, like 13.20", "#id_hourly_rate"),
         ("Closing date must be today or in the future", "#id_closing_date"),
         ("Select whether to publish the vacancy in job search", "#id_publish"),
     ]

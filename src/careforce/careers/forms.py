@@ -17,7 +17,7 @@ HOURS_CHOICES = [(p.name.lower(), p.label.capitalize()) for p in HOURS_PATTERNS 
 TERMS_CHOICES = [
     ("without_driving_licence", "No driving licence needed"),
     ("without_car", "No car needed"),
-    ("travel_time_paid", "Travel time is paid"),
+    ("travel_time_paid", "Travel between visits is paid"),
     ("visa_sponsorship", "Offers visa sponsorship"),
 ]
 SORT_CHOICES = [("distance", "Nearest first"), ("newest", "Newest first")]

@@ -88,7 +88,9 @@ def present(
         place=", ".join(x for x in (vacancy.post_town, vacancy.council) if x),
         cqc_rating=vacancy.cqc_rating or "Not recorded",
         pay=pay_text(vacancy),
-        travel_time="Travel time is paid" if vacancy.travel_time_paid else "Travel time is not paid",
+        travel_time="Travel between visits is paid"
+        if vacancy.travel_time_paid
+        else "Travel between visits is not paid",
         guaranteed_hours=guaranteed_text(vacancy),
         hours=", ".join(p.label for p in HOURS_PATTERNS if p in hours).capitalize() or "Not given",
         needs=("You need " + " and ".join(needs)) if needs else "No driving licence or car needed",

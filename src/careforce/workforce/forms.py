@@ -178,7 +178,7 @@ class HourlyRateForm(forms.Form):
         required="Enter their hourly rate",
         low=Decimal("1.00"),
         high=Decimal("200.00"),
-        example="12.60",
+        example="13.20",
         help_text="For example, 12.60",
         prefix={"text": "£"},
         classes="govuk-input--width-5",
@@ -390,7 +390,7 @@ class VacancyForm(forms.Form):
         required="Enter the hourly pay",
         low=Decimal("1.00"),
         high=Decimal("200.00"),
-        example="12.60",
+        example="13.20",
         prefix={"text": "£"},
         classes="govuk-input--width-5",
     )
@@ -447,10 +447,37 @@ class VacancyForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea,
+        help_text="What the job is like, who the team support and what you offer. Shown on the job's page",
         error_messages={"max_length": "Description must be 2,000 characters or fewer"},
+    )
+    duties = forms.CharField(
+        label="Main duties (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text="One duty a line, like: Help people wash, dress and eat",
+        error_messages={"max_length": "Main duties must be 2,000 characters or fewer"},
+    )
+    shift_pattern = _text(
+        "Shift pattern (optional)",
+        subject="Shift pattern",
+        max_length=200,
+        required=None,
+        help_text="For example, 7am to 2pm or 2pm to 10pm, 4 days a week, every other weekend",
     )
 
     FLAGS = [name for name, _ in HOURS_PATTERNS + REQUIREMENTS + OFFERS]
+    field_order = [
+        "job_role",
+        "title",
+        "number_of_posts",
+        "hourly_rate",
+        "contracted_hours",
+        "hours_pattern",
+        "shift_pattern",
+        "description",
+        "duties",
+    ]
 
     def clean_contracted_hours(self) -> Decimal:
         hours: Decimal = self.cleaned_data["contracted_hours"]
@@ -472,6 +499,8 @@ class VacancyForm(forms.Form):
                 "contracted_hours",
                 "closing_date",
                 "description",
+                "duties",
+                "shift_pattern",
             )
         }
         fields.update({flag: flag in chosen for flag in self.FLAGS})
@@ -490,6 +519,8 @@ class VacancyForm(forms.Form):
                 "contracted_hours",
                 "closing_date",
                 "description",
+                "duties",
+                "shift_pattern",
             )
         }
         for group, options in (("hours_pattern", HOURS_PATTERNS), ("requirements", REQUIREMENTS), ("offers", OFFERS)):
