@@ -65,9 +65,9 @@ def check_vacancy_pay(
     if local is None or local.suppressed or local.low is None or local.high is None:
         return PayCheck()
     rate = float(hourly_rate)
-    if rate < local.low * (1 - FAR_OFF_SHARE):
+    if rate < round(local.low * (1 - FAR_OFF_SHARE), 2):  # bounds in whole pence
         where = "well below"
-    elif rate > local.high * (1 + FAR_OFF_SHARE):
+    elif rate > round(local.high * (1 + FAR_OFF_SHARE), 2):
         where = "well above"
     else:
         return PayCheck()
