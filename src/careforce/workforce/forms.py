@@ -484,6 +484,7 @@ class VacancyForm(forms.Form):
         "title",
         "number_of_posts",
         "hourly_rate",
+        "pay_confirmed",
         "contracted_hours",
         "hours_pattern",
         "shift_pattern",

@@ -13,6 +13,7 @@ import numpy as np
 from django.db.models import Q
 from django.utils import timezone
 
+from careforce.domain.careers.coverage import spoken_name
 from careforce.domain.careers.pay import PayGroup, typical_pay
 from careforce.domain.reference import REGION_NAME
 
@@ -43,5 +44,5 @@ def local_pay(workplace: Any, job_role: int, leave_out: int | None = None) -> tu
         job_role,
     )
     if council is not None and not council.suppressed:
-        return council, workplace.council.name
+        return council, spoken_name(workplace.council.name)
     return _summary(list(vacancies.values_list("hourly_rate", flat=True)), job_role), f"the {REGION_NAME}"

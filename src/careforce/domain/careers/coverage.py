@@ -16,9 +16,13 @@ def in_region(place: Place) -> bool:
     return place.lad_code in district_to_council()
 
 
+def spoken_name(council_name: str) -> str:
+    """A council's name as people say it: "Herefordshire", not ONS's "Herefordshire, County of"."""
+    return council_name.removesuffix(", County of")
+
+
 def council_names() -> tuple[str, ...]:
-    """The councils' names as people say them ("Herefordshire", not ONS's "Herefordshire, County of")."""
-    return tuple(c.name.removesuffix(", County of") for c in councils())
+    return tuple(spoken_name(c.name) for c in councils())
 
 
 def where_we_work() -> str:
