@@ -18,7 +18,7 @@ from careforce.workforce.pages import render_page
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
-from .presenters import change_rows, problem_rows, upload_rows
+from .presenters import change_rows, problem_rows, problems_counted, upload_rows
 
 MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
 
@@ -57,6 +57,7 @@ def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
         upload=item,
         job=item.job,
         problems=problem_rows(item.problems),
+        problems_counted=problems_counted(item.problems),
         changes=change_rows(item.changes),
         applied=change_rows(item.changes.get("applied", {})),
     )
