@@ -185,7 +185,7 @@ def test_saving_a_result_signed_in_or_by_creating_an_account(client, as_job_seek
     assert saved.answers == answers(0)
 
 
-def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, capsys):
+def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, sent_email):
     from careforce.careers.alerts import run_alerts
     from careforce.workforce.models import Workplace
 
@@ -196,15 +196,15 @@ def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, caps
     new_vacancy(title="Old job", posted_on=date.today() - timedelta(days=3))
     as_job_seeker.post("/care-jobs/search", {"postcode": "TR1", "distance": "5"})
     as_job_seeker.post("/care-jobs/search/save")
-    capsys.readouterr()
-    assert run_alerts().emails == 0
+    assert run_alerts().emails == 0 and sent_email == []
     new_vacancy(title="Brand new job")
     new_vacancy(title="Another new job")
     result = run_alerts("https://careforce.example")
-    out = capsys.readouterr().out
     assert result.emails == 1 and result.jobs == 2
-    assert "To: jobseeker@demo.careforce.test" in out and "Brand new job" in out and "Old job" not in out
-    assert "https://careforce.example/care-jobs/jobs/" in out
+    (email,) = sent_email
+    assert email.to == ["jobseeker@demo.careforce.test"] and email.subject == "2 new care jobs for your saved search"
+    assert "Brand new job" in email.body and "Old job" not in email.body
+    assert "https://careforce.example/care-jobs/jobs/" in email.body
     assert run_alerts().emails == 0
 
 

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client
+from emailing import to
 
 from careforce.careers.queries import forget_index
 
@@ -52,7 +53,7 @@ def answer_everything(client, job) -> None:  # type: ignore[no-untyped-def]
         assert response.status_code == 302 and response["Location"] == expected, (slug, response.content[:3000])
 
 
-def test_apply_from_the_job_page_through_check_your_answers_to_confirmation_and_email(client, job, capsys):
+def test_apply_from_the_job_page_through_check_your_answers_to_confirmation_and_email(client, job, sent_email):
     from careforce.recruitment.models import Application
 
     job_page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
@@ -88,9 +89,12 @@ def test_apply_from_the_job_page_through_check_your_answers_to_confirmation_and_
     sent = soup(client.get(response["Location"]))
     assert sent.select_one(".govuk-panel__title").get_text(strip=True) == "Application sent"
     assert f"CF-{application.pk}" in sent.select_one(".govuk-panel__body").get_text()
-    email = capsys.readouterr().out
-    assert "To: amira@example.com" in email and f"CF-{application.pk}" in email
-    assert "Subject: Your application to" in email
+    (email,) = to(sent_email, "amira@example.com")
+    assert (
+        f"CF-{application.pk}" in email.body
+        and email.subject == f"Your application to {job.workplace.organisation.name}"
+    )
+    assert email.body.startswith("Dear Amira Begum,")
     # the answers are gone from the session, so sending again is not possible
     assert client.post(f"/care-jobs/jobs/{job.pk}/apply/check-your-answers")["Location"].endswith("/your-name")
 

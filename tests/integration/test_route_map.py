@@ -117,6 +117,9 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/refer-a-friend": P.VIEW_OWN_WORKER_RECORD,
     "/recruitment/refer-a-friend/<int:vacancy_id>": P.VIEW_OWN_WORKER_RECORD,
     "/jobs/<uuid:job_id>": SIGNED_IN,
+    # scoped inside: only while the outbox is the sender; admins read all, others their own mail (ADR 0085)
+    "/demo-mailbox/": PUBLIC,
+    "/demo-mailbox/<int:message_id>": PUBLIC,
 }
 
 

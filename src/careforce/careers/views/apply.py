@@ -17,7 +17,7 @@ from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from careforce.accounts.access import public
-from careforce.careers import notify, queries
+from careforce.careers import mailbox, notify, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -196,18 +196,16 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         del request.session[APPLYING]
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
         employer = job.workplace.organisation.name
+        mailbox.remember_address(request, answers["email"])
         notify.send(
             answers["email"],
-            f"Your application to {employer}",
-            "\n\n".join(
-                [
-                    f"Dear {answers['full_name']},",
-                    f"Thank you for applying to be {with_article(job_title(job).lower())} at {job.workplace.name} ({employer}).",
-                    f"Your reference is CF-{application.pk}. The employer will contact you by email or phone.",
-                    "You can create an account with this email address to see your application's progress.",
-                    "careforce, West Midlands adult social care",
-                ]
-            ),
+            "application_sent",
+            name=answers["full_name"],
+            job=with_article(job_title(job).lower()),
+            workplace=job.workplace.name,
+            employer=employer,
+            reference=f"CF-{application.pk}",
+            account_link=notify.link(reverse("careers:create-account")),
         )
         return redirect("careers:apply-sent", vacancy_id)
     return render(
