@@ -77,7 +77,10 @@ def test_apply_then_create_an_account_and_see_the_application_and_its_status(cli
     application.save()
     page = soup(client.get("/care-jobs/your-applications"))
     row = page.select_one("tbody tr")
-    assert f"CF-{application.pk}" in row.get_text() and row.select_one(".govuk-tag").get_text() == "Interview"
+    assert (
+        f"CF-{application.pk}" in row.get_text()
+        and row.select_one(".govuk-tag").get_text() == "Invited to an interview"
+    )
 
 
 def test_create_account_checks_the_password_and_existing_accounts(client):

@@ -50,8 +50,10 @@ TEMPLATES: dict[str, Template] = {
         "Your application to ((employer))",
         "Dear ((name)),\n\n"
         "Thank you for applying to be ((job)) at ((workplace)) (((employer))). Your reference is ((reference)).\n\n"
+        "Please confirm your email address, so the employer knows it reaches you:\n((confirm_link))\n\n"
         "The employer will contact you by email or phone. We will email you when your application moves on.\n\n"
-        "To see your applications, create an account with this email address: ((account_link))\n\n" + SIGN_OFF,
+        "To see your applications, create an account with this email address: ((account_link))\n\n"
+        "If you no longer want the job, you can withdraw your application: ((withdraw_link))\n\n" + SIGN_OFF,
     ),
     "confirm_account": Template(
         "Confirm your email address",
