@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and production comes from the environment:
 ``DATABASE_URL`` (default: SQLite in ``$CAREFORCE_DATA_DIR``, default ``./var``), ``SECRET_KEY``,
-``DEBUG``, ``ALLOWED_HOSTS``, ``REDIS_URL`` (queue in production), ``CAREFORCE_EMAIL_SENDER``.
+``DEBUG``, ``ALLOWED_HOSTS``, ``REDIS_URL`` (queue in production), ``GOVUK_NOTIFY_API_KEY`` (email).
 """
 
 from __future__ import annotations
@@ -181,3 +181,24 @@ LOGGING = {
 
 SERVICE_NAME = "careforce"
 SERVICE_TAGLINE = "West Midlands adult social care workforce"
+
+# Email: one sender for every message (ours and Django's password reset), ADR 0085. GOV.UK Notify when
+# GOVUK_NOTIFY_API_KEY is set; otherwise the demo outbox in the database, read at /demo-mailbox.
+# GOVUK_NOTIFY_TEMPLATE_IDS: "application_sent=<id>,confirm_account=<id>,..." (careers/notify.py TEMPLATES);
+# a message without an id goes through GOVUK_NOTIFY_PLAIN_TEMPLATE_ID (subject ((subject)), body ((body))).
+GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_BASE_URL = os.environ.get("GOVUK_NOTIFY_BASE_URL", "")
+GOVUK_NOTIFY_PLAIN_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_PLAIN_TEMPLATE_ID", "")
+GOVUK_NOTIFY_TEMPLATE_IDS = dict(
+    item.strip().split("=", 1) for item in os.environ.get("GOVUK_NOTIFY_TEMPLATE_IDS", "").split(",") if "=" in item
+)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "careforce.careers.mail_backends.NotifyEmailBackend"
+    if GOVUK_NOTIFY_API_KEY
+    else "careforce.careers.mail_backends.OutboxEmailBackend"
+)
+# Links in email start with this address.
+CAREFORCE_BASE_URL = os.environ.get("CAREFORCE_BASE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "careforce <no-reply@careforce.invalid>")
+# The demo mailbox page exists only while the outbox is the sender.
+CAREFORCE_DEMO_MAILBOX = EMAIL_BACKEND == "careforce.careers.mail_backends.OutboxEmailBackend"

@@ -99,6 +99,12 @@ ROUTE_RULES: dict[str, str] = {
     "/care-jobs/jobs/<int:vacancy_id>/apply/<slug:slug>": PUBLIC,
     "/care-jobs/create-account": PUBLIC,
     "/care-jobs/your-applications": P.VIEW_OWN_APPLICATIONS,
+    "/care-jobs/your-applications/confirm-email": P.VIEW_OWN_APPLICATIONS,
+    "/care-jobs/your-applications/<int:application_id>/withdraw": P.VIEW_OWN_APPLICATIONS,
+    # signed emailed links: the token is the access (careers/links.py)
+    "/care-jobs/confirm-email/<str:token>": PUBLIC,
+    "/care-jobs/confirm-account/<str:token>": PUBLIC,
+    "/care-jobs/withdraw/<str:token>": PUBLIC,
     "/care-jobs/your-data": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/your-data.json": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/your-data.csv": P.VIEW_OWN_APPLICATIONS,
@@ -117,6 +123,9 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/refer-a-friend": P.VIEW_OWN_WORKER_RECORD,
     "/recruitment/refer-a-friend/<int:vacancy_id>": P.VIEW_OWN_WORKER_RECORD,
     "/jobs/<uuid:job_id>": SIGNED_IN,
+    # scoped inside: only while the outbox is the sender; admins read all, others their own mail (ADR 0085)
+    "/demo-mailbox/": PUBLIC,
+    "/demo-mailbox/<int:message_id>": PUBLIC,
 }
 
 
