@@ -171,6 +171,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # Background jobs: "thread" in the web process (embedded default), "rq" on Redis (production),
 # "immediate" when the submitting transaction commits (tests, command-line tools). ADR 0008.
 JOBS_BACKEND = os.environ.get("JOBS_BACKEND", "rq" if REDIS_URL and os.environ.get("USE_RQ") == "1" else "thread")
+# A running job's process renews its lease every third of this; a job whose lease expired is lost: with RQ it
+# is queued again until it has been started JOBS_MAX_ATTEMPTS times, otherwise marked failed (ADR 0090).
+JOBS_LEASE_SECONDS = float(os.environ.get("JOBS_LEASE_SECONDS", "30"))
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "2"))
 
 LOGGING = {
     "version": 1,

@@ -66,6 +66,7 @@ ROUTE_RULES: dict[str, str] = {
     "/provider/upload/<uuid:upload_id>": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/confirm": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/cancel": P.MANAGE_PROVIDER_WORKFORCE,
+    "/provider/upload/<uuid:upload_id>/check-again": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/report.csv": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/download/<str:kind>": P.MANAGE_PROVIDER_WORKFORCE,
     "/planning/": P.RUN_PROJECTIONS,

@@ -41,6 +41,9 @@ def migrate() -> None:
 
 def run(args: argparse.Namespace) -> int:
     migrate()
+    from careforce.jobs.reaper import reap_lost_jobs
+
+    reap_lost_jobs()  # jobs this machine's previous server was doing when it stopped
     serve(args)
     return 0
 
