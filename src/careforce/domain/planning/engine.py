@@ -77,8 +77,13 @@ def demand_posts(calibration: Calibration, compiled: CompiledScenario, draws: Dr
     """(council, role, year, draw) posts required: base filled posts plus vacancies, grown by demand."""
     base_filled = calibration.filled_posts.sum(axis=2)
     d0 = base_filled[:, :, None] / (1.0 - draws.vacancy_rate[None, None, :])
+    if draws.stock_factor is not None:
+        d0 = d0 * draws.stock_factor[:, None, :]
     mult = compiled.apply("demand.multiplier", 1.0)
     demand = d0[:, :, None, :] * (growth * mult)[:, :, :, None]
+    factor = draws.demand_factor(range(growth.shape[2]))
+    if factor is not None:
+        demand *= factor[:, None, :, :]
     shift = np.clip(compiled.apply("demand.reablement_shift", 0.0)[:, CARE_WORKER, :], 0, 1)
     success = np.clip(compiled.apply("demand.reablement_success", 0.0)[:, CARE_WORKER, :], 0, 1)
     moved = demand[:, CARE_WORKER] * shift[:, :, None]
@@ -109,6 +114,9 @@ def run_scenario(
     top = n_a - 1
     s0 = calibration.filled_posts
     stock = np.broadcast_to(s0[..., None], (n_c, n_r, n_a, n_b)).astype(dtype, order="C", copy=True)
+    if draws.stock_factor is not None:
+        stock *= draws.stock_factor[:, None, None, :].astype(dtype)
+    yearly = draws.turnover_yearly
     base_turnover = (calibration.turnover_rate[..., None] * draws.turnover_level[None, None, None, :]).astype(dtype)
     np.clip(base_turnover, 0.0, MAX_TURNOVER, out=base_turnover)
     base_max = base_turnover.max(axis=2)  # (council, role, draw) for the cheap range check
@@ -152,6 +160,8 @@ def run_scenario(
     flat = (n_c, n_r, n_a * n_b)
     for t in range(1, n_y):
         m = compiled.scale["turnover_rate"][:, :, t, None]
+        if yearly is not None:
+            m = m * yearly[t - 1][None, None, :]
         k = compiled.shift["turnover_rate"][:, :, t, None] - draws.pay_elasticity[None, None, :] * wage[:, :, t, None]
         if prev is None or not (np.array_equal(m, prev[0]) and np.array_equal(k, prev[1])):
             prev = (m, k)

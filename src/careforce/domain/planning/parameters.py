@@ -22,6 +22,7 @@ from .base_data import base_stock
 from .base_stock import age_shares, coventry_role_shares, role_shares
 from .dimensions import AGE_BANDS, AGES, BASE_YEAR, ROLES, council_codes, council_names
 from .published import PAY_ELASTICITY_SOURCE, TURNOVER_DRIVERS, TURNOVER_DRIVERS_SOURCE, Assumption, workforce_figure
+from .ranges import Spreads, calibrate_spreads
 from .rates import estimate_rates_from_records
 
 FloatArray = NDArray[np.float64]
@@ -61,6 +62,7 @@ class Calibration:
     uncertainty: dict[str, Triangular] = field(default_factory=dict)
     split_concentration: float = 50.0
     assumptions: tuple[Assumption, ...] = ()
+    spreads: Spreads = field(default_factory=Spreads)
 
     @property
     def shape(self) -> tuple[int, int, int]:
@@ -320,6 +322,7 @@ def calibration_for(base_year: int) -> Calibration:
         ),
         "pay_elasticity": Triangular(0.10, 0.30, 0.30, PAY_ELASTICITY_SOURCE),
     }
+    spreads = calibrate_spreads(stock, population["65+"].sum(axis=0), council_names(), notes)
     for name, tri in uncertainty.items():
         notes.append(
             Assumption(
@@ -344,6 +347,7 @@ def calibration_for(base_year: int) -> Calibration:
         population_years=years,
         uncertainty=uncertainty,
         assumptions=tuple(notes),
+        spreads=spreads,
     )
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
-from careforce.domain.planning import PARAMETERS, assumptions
+from careforce.domain.planning import PARAMETERS, RANGE_COVERS, RANGE_EXCLUDES, assumptions
 
 from ..headline import region_headline
 from ..queries import is_regional, runs_visible_to
@@ -38,6 +38,8 @@ def assumptions_page(request: HttpRequest) -> HttpResponse:
             "assumptions": shared,
             "need_only": need_only,
             "parameters": PARAMETERS.values(),
+            "range_covers": RANGE_COVERS,
+            "range_excludes": RANGE_EXCLUDES,
         },
     )
 
