@@ -51,6 +51,20 @@ def test_the_assumptions_page_lists_every_assumption_with_its_source(as_analyst)
     assert "pay.relative_wage" in page  # the parameters a scenario can change
 
 
+def test_the_assumptions_page_shows_the_backcast_and_what_the_range_covers(as_analyst):
+    from careforce.planning.views.pages import published_backcast
+
+    page = as_analyst.get("/planning/assumptions").content.decode()
+    result = published_backcast()
+    assert "How well the model did from 2016/17" in page
+    assert f"{result.inside} of {len(result.rows)} published counts fell inside the likely range (90%)" in page
+    for row in result.rows:
+        assert f"{row.actual:,.0f}" in page and f"{row.error_percent:+.1f}%" in page
+    assert "What the likely range covers" in page and "It does not cover" in page
+    assert "no population figures before mid-2022" in page
+    assert ">carried forward<" in page and ">2022/23<" in page  # base figures with their year
+
+
 def test_the_start_page_explains_the_model_and_links_onwards(as_analyst, as_lead):
     page = as_analyst.get("/planning/").content.decode()
     assert "What the model does" in page and 'href="/planning/new-run"' in page

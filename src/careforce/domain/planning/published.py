@@ -83,6 +83,7 @@ class PublishedProjection:
     extra_posts: str
     percent_increase: float | None
     source: str
+    method_statement: str = ""
 
 
 @cache
@@ -102,6 +103,7 @@ def sfc_projections() -> tuple[PublishedProjection, ...]:
                     extra_posts=row["extra_posts_or_jobs"],
                     percent_increase=float(pct) if pct else None,
                     source=f"sfc_workforce_projections.csv line {reader.line_num}: {row['source_title']}",
+                    method_statement=row["method_statement"],
                 )
             )
     return tuple(out)
