@@ -27,9 +27,9 @@ import numpy as np
 
 from .base_data import ENGLAND, POST_METRICS, WM, _published, fin_year
 from .dimensions import EARLIEST_YEAR, MAX_YEAR
-from .parameters import Calibration, Triangular, default_calibration
+from .parameters import Calibration, default_calibration
 from .projection import DEFAULT_SEED, project
-from .published import Assumption, sfc_projections, workforce_figure
+from .published import Assumption, Triangular, sfc_projections, workforce_figure
 from .scenarios import builtin_scenarios
 
 BACKCAST_START = EARLIEST_YEAR

@@ -10,7 +10,8 @@ State ``S[council, role, age, draw]`` counts filled posts. Each annual step:
 2. Ageing: a share ``1 / width`` of each band moves up a band.
 3. Pull recruitment (Bartholomew's pull model, research note 4.3): new-to-sector recruits fill the
    posts still short of the target ``demand * (1 - target vacancy rate)``, up to the recruitment
-   capacity when a scenario caps it.
+   capacity (``supply.py``): the observed new-to-sector rate, responding to pay over the NLW and
+   to the vacancy rate, scaled by a scenario's capacity changes. Supply can fall short.
 
 Accounting holds at every step and every cell:
 ``filled(y) - filled(y-1) = new_to_sector + same_cell_moves + role_moves_in + council_moves_in
@@ -131,13 +132,20 @@ def run_scenario(
 
     demand = demand_posts(calibration, compiled, draws, growth)
     wage = compiled.apply("pay.relative_wage", 0.0)
-    dom = compiled.apply("recruitment.domestic_capacity", np.inf)
-    intl = compiled.apply("recruitment.international_capacity", np.inf)
+    supply = draws.recruitment_rate is not None
+    default_capacity = 1.0 if supply else np.inf  # with supply draws every scenario has a capacity
+    dom = compiled.apply("recruitment.domestic_capacity", default_capacity)
+    intl = compiled.apply("recruitment.international_capacity", default_capacity)
     iota = calibration.international_share
     capacity_factor = (1 - iota) * dom + iota * intl  # (council, role, year), inf = no cap
-    # base-year new-to-sector recruitment: replacing sector exits and retirements at base-year rates
-    base_exits = (stock * base_turnover).sum(axis=2) * draws.sector_exit_share[None, None, :]
-    base_exits += stock[:, :, top] * -np.expm1(-retire_hazard)
+    if draws.recruitment_rate is not None:
+        # observed new-to-sector recruitment per filled post (supply.py), per draw
+        base_recruits = stock.sum(axis=2, dtype=np.float64) * draws.recruitment_rate[None, None, :]
+    else:
+        # no supply draws (hand-made cases): a cap is relative to replacing base-year exits and retirements
+        base_recruits = (stock * base_turnover).sum(axis=2) * draws.sector_exit_share[None, None, :]
+        base_recruits += stock[:, :, top] * -np.expm1(-retire_hazard)
+    vacancy_ref: FloatArray | None = None
 
     names = MEASURES + (DIAGNOSTIC_MEASURES if diagnostics else ())
     out = {name: np.empty((n_c, n_r, n_y, n_b), dtype=dtype) for name in names}
@@ -222,8 +230,15 @@ def run_scenario(
         if np.all(np.isinf(cap_f)):
             hires = needed
         else:
+            level = base_recruits
+            if supply:
+                pay, vacancies = _supply_response(draws, wage[:, :, t, None], demand[:, :, t], filled_before)
+                if vacancy_ref is None:  # the vacancy response is relative to the first projected year
+                    vacancy_ref = vacancies
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    level = base_recruits * pay * np.where(vacancy_ref > 0, vacancies / vacancy_ref, 1.0)
             with np.errstate(invalid="ignore", over="ignore"):
-                capacity = np.where(np.isinf(cap_f), np.inf, base_exits * np.where(np.isinf(cap_f), 0.0, cap_f))
+                capacity = np.where(np.isinf(cap_f), np.inf, level * np.where(np.isinf(cap_f), 0.0, cap_f))
             hires = np.minimum(needed, capacity)
         np.multiply(hires[:, :, None, :].astype(dtype), age_mix, out=buffer)
         stock += buffer
@@ -248,6 +263,18 @@ def run_scenario(
             by_age[..., t, :] = stock
     out["unfilled_gap"][:] = out["demand_posts"] - out["filled_posts"]
     return ScenarioDraws(compiled.name, years, out, by_age)
+
+
+def _supply_response(
+    draws: Draws, wage: FloatArray, demand: FloatArray, filled_before: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Capacity multipliers ``(1 + pay rise over the NLW) ^ e_pay`` and ``(vacancies before hiring) ^ e_vac``."""
+    assert draws.supply_pay_elasticity is not None and draws.supply_vacancy_elasticity is not None
+    pay = np.power(np.maximum(1.0 + wage, 1e-9), draws.supply_pay_elasticity[None, None, :])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        vacancies = np.where(demand > 0, np.maximum(demand - filled_before, 0.0) / demand, 0.0)
+    response = np.power(np.maximum(vacancies, 1e-6), draws.supply_vacancy_elasticity[None, None, :])
+    return pay, response
 
 
 def _vacancy_target(compiled: CompiledScenario, t: int, draws: Draws) -> FloatArray:

@@ -29,6 +29,16 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Triangular:
+    """A triangular distribution of a drawn parameter, with where its ends come from."""
+
+    low: float
+    mode: float
+    high: float
+    source: str
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str

@@ -7,6 +7,7 @@ scenario and draw ``i`` of the baseline see the same turnover level, exit share 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,6 +16,7 @@ from numpy.typing import NDArray
 
 from .dimensions import MAX_YEAR
 from .parameters import Calibration
+from .published import Triangular
 
 FloatArray = NDArray[np.float64]
 STATISTICS: tuple[str, ...] = ("mean", "p5", "p25", "p50", "p75", "p95")
@@ -35,6 +37,9 @@ class Draws:
     drift: FloatArray | None = None  # (step, n) cumulative log drift in posts per 65+ after each step
     turnover_yearly: FloatArray | None = None  # (step, n) multiplies turnover in each step
     stock_factor: FloatArray | None = None  # (council, n) multiplies each council's base stock
+    recruitment_rate: FloatArray | None = None  # (n,) new-to-sector capacity per filled post; None: no limit
+    supply_pay_elasticity: FloatArray | None = None  # (n,)
+    supply_vacancy_elasticity: FloatArray | None = None  # (n,)
 
     @property
     def n(self) -> int:
@@ -55,6 +60,9 @@ class Draws:
             last(self.drift),
             last(self.turnover_yearly),
             last(self.stock_factor),
+            None if self.recruitment_rate is None else self.recruitment_rate[index],
+            None if self.supply_pay_elasticity is None else self.supply_pay_elasticity[index],
+            None if self.supply_vacancy_elasticity is None else self.supply_vacancy_elasticity[index],
         )
 
     def demand_factor(self, years: range) -> FloatArray | None:
@@ -107,11 +115,36 @@ def _wider(calibration: Calibration, draws: Draws, rng: np.random.Generator) -> 
     base = calibration.filled_posts.sum(axis=(1, 2))
     split *= base.sum() / (base[:, None] * split).sum(axis=0, keepdims=True)  # keeps the region's total
     region = np.exp(sp.base_region * rng.standard_normal(n))
-    return replace(draws, population_error=population, drift=drift, turnover_yearly=yearly, stock_factor=split * region)
+    supply = _supply(calibration, n, lambda t: rng.triangular(t.low, t.mode, t.high, size=n))
+    return replace(
+        draws,
+        population_error=population,
+        drift=drift,
+        turnover_yearly=yearly,
+        stock_factor=split * region,
+        recruitment_rate=supply.get("recruitment_rate"),
+        supply_pay_elasticity=supply.get("supply_pay_elasticity"),
+        supply_vacancy_elasticity=supply.get("supply_vacancy_elasticity"),
+    )
+
+
+SUPPLY = ("recruitment_rate", "supply_pay_elasticity", "supply_vacancy_elasticity")
+
+
+def _supply(calibration: Calibration, n: int, sample: Callable[[Triangular], FloatArray]) -> dict[str, FloatArray]:
+    """Recruitment-capacity draws, when the calibration has them (hand-made test cases may not)."""
+    u = calibration.uncertainty
+    if not all(name in u for name in SUPPLY):
+        return {}
+    return {name: (sample(u[name]) if u[name].high > u[name].low else np.full(n, u[name].mode)) for name in SUPPLY}
 
 
 def central_draws(calibration: Calibration, n: int = 1) -> Draws:
-    """``n`` identical draws at the calibration's central values (a deterministic run)."""
+    """``n`` identical draws at the calibration's central values (a deterministic run).
+
+    Population error, drift, year-to-year turnover and base-stock error are left out (all zero).
+    """
+    central = _supply(calibration, n, lambda t: np.full(n, t.mode))
     return Draws(
         None,
         np.ones(n),
@@ -119,6 +152,9 @@ def central_draws(calibration: Calibration, n: int = 1) -> Draws:
         np.full(n, calibration.vacancy_rate),
         np.full(n, calibration.pay_elasticity),
         np.tile(calibration.within_sector_split, (n, 1)),
+        recruitment_rate=central.get("recruitment_rate"),
+        supply_pay_elasticity=central.get("supply_pay_elasticity"),
+        supply_vacancy_elasticity=central.get("supply_vacancy_elasticity"),
     )
 
 
