@@ -191,8 +191,8 @@ def test_median_time_to_first_contact_and_to_hire_from_hand_made_timestamps(as_m
     vacancy = new_vacancy(manager().organisation)
     applied = timezone.now() - timedelta(days=60)
     # contact after 2, 10 and 30 hours (median 10 hours); hires after 20 and 40 days (median 30 days)
-    for contact_hours, hire_days in ((2, 20), (10, 40), (30, None)):
-        application = apply(vacancy, "Hal Ives")
+    for number, (contact_hours, hire_days) in enumerate(((2, 20), (10, 40), (30, None))):
+        application = apply(vacancy, f"Hal Ives {number}")
         Application.objects.filter(pk=application.pk).update(
             created_at=applied,
             first_contacted_at=applied + timedelta(hours=contact_hours),

@@ -19,19 +19,10 @@ from django.db import transaction
 from careforce.careers import queries
 from careforce.careers.presenters import job_title
 from careforce.domain.careers.self_assessment import IncompleteAnswers, score
+from careforce.recruitment import letters
 from careforce.recruitment.models import Application, InterviewScore, Stage
 
 ERASED_NAME = "Deleted applicant"
-# what the person sees for each pipeline stage
-STAGE_TEXT = {
-    Stage.NEW: "Sent: the employer has not replied yet",
-    Stage.CONTACTED: "The employer has contacted you",
-    Stage.INTERVIEW: "Interview",
-    Stage.OFFER: "Offered the job",
-    Stage.CHECKS: "Checks (DBS and references)",
-    Stage.HIRED: "Hired",
-    Stage.NOT_PROGRESSED: "Not taken forward",
-}
 
 
 def applications_for_display(user: Any) -> list[dict[str, Any]]:
@@ -43,7 +34,9 @@ def applications_for_display(user: Any) -> list[dict[str, Any]]:
             "workplace": a.vacancy.workplace.name,
             "sent": a.created_at,
             "stage": a.stage,
-            "status": STAGE_TEXT.get(a.stage, a.get_stage_display()),
+            "status": letters.status(a.stage),
+            "id": a.pk,
+            "withdrawable": a.stage not in (Stage.HIRED, Stage.WITHDRAWN),
         }
         for a in queries.applications_of(user)
     ]

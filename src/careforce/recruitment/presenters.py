@@ -33,6 +33,7 @@ STAGE_TAG_COLOURS = {
     Stage.CHECKS: "yellow",
     Stage.HIRED: "green",
     Stage.NOT_PROGRESSED: "grey",
+    Stage.WITHDRAWN: "grey",
 }
 
 

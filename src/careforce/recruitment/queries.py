@@ -17,7 +17,7 @@ from django.utils import timezone
 from careforce.domain.access import Permission, allows
 from careforce.workforce.models import Vacancy, Workplace
 
-from .models import Application, Referral, Stage
+from .models import CLOSED_STAGES, Application, Referral, Stage
 
 
 def _managed_organisation_id(user: Any) -> int | None:
@@ -45,7 +45,7 @@ def vacancies_for(user: Any) -> QuerySet[Vacancy]:
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
         return Vacancy.objects.none()
-    active = ~Q(applications__stage__in=(Stage.HIRED, Stage.NOT_PROGRESSED))
+    active = ~Q(applications__stage__in=CLOSED_STAGES)
     return (
         Vacancy.objects.filter(workplace__organisation_id=organisation_id)
         .select_related("workplace")
@@ -196,3 +196,15 @@ def stage_counts(user: Any) -> dict[str, int]:
     counts = {stage.value: 0 for stage in Stage}
     counts.update(dict(rows))
     return counts
+
+
+def active_application_from(vacancy: Vacancy, email: str) -> Application | None:
+    """This email address's application to this vacancy, unless withdrawn (one per person and job)."""
+    if not email.strip():
+        return None
+    return (
+        Application.objects.filter(vacancy=vacancy, email__iexact=email.strip())
+        .exclude(stage=Stage.WITHDRAWN)
+        .order_by("created_at", "pk")
+        .first()
+    )

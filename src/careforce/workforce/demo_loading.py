@@ -116,9 +116,9 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
                 district_id=places.district_code[i],
                 council_id=places.council_code[i],
                 establishment_type=int(places.establishment_type[i]),
-                is_cqc_regulated=True,
+                is_cqc_regulated=bool(places.cqc_regulated[i]),
                 cqc_location_id=places.cqc_location_id[i],
-                cqc_provider_id=_provider_id(places.organisation[i]),
+                cqc_provider_id=_provider_id(places.organisation[i]) if places.cqc_regulated[i] else "",
                 cqc_rating=places.cqc_rating[i],
                 main_service=int(places.main_service[i]),
                 capacity=None if places.capacity[i] < 0 else int(places.capacity[i]),
@@ -190,6 +190,8 @@ WORKER_FIELDS = (
     "postcode",
     "left_on",
     "leaving_reason",
+    "nmc_registration",
+    "approved_mental_health_professional",
     "updated_at",
 )
 
@@ -224,6 +226,8 @@ def _insert_workers(w: Any, workplace_ids: np.ndarray) -> None:
         [""] * n,
         dates(w.left_on),
         optional_codes(w.leaving_reason),
+        optional_codes(w.nmc_registration),
+        optional_codes(w.approved_mental_health_professional),
         [now] * n,
     ]
     insert_rows(Worker, WORKER_FIELDS, zip(*columns, strict=True))

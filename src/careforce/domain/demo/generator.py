@@ -80,11 +80,11 @@ def generate(size: str = "small", seed: int = 2019, as_of: date | None = None) -
 
 
 def stated_totals(region: DemoRegion, rng_seed: int = 0) -> NDArray[np.int64]:
-    """Each workplace's stated number of permanent and temporary staff (TOTALPERMTEMP).
+    """Each workplace's stated total staff (TOTALPERMTEMP), which ASC-WDS compares with every staff record.
 
     Most match their staff records; a few (``returns.mismatch_share``) do not, as in real returns.
     """
-    perm_temp = np.bincount(region.staff.workplace[region.staff.contract_type <= 2], minlength=len(region.workplaces))
+    perm_temp = np.bincount(region.staff.workplace, minlength=len(region.workplaces))
     rng = np.random.default_rng([region.seed, rng_seed])
     off = rng.random(len(perm_temp)) < float(parameters()["returns"]["mismatch_share"])
     return np.where(off, perm_temp + rng.integers(1, 4, size=len(perm_temp)), perm_temp).astype(np.int64)
