@@ -242,6 +242,7 @@ def test_pay_within_the_local_range_is_saved_without_a_question(as_manager):
     _local_registered_manager_vacancies(workplace, ["21.00", "21.50", "22.00", "23.00"])
     form = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies/add"))
     assert form.select_one("input[name=pay_confirmed]") is None
+    assert "At least the National Living Wage: £12.71 an hour from 1 April 2026" in form.get_text()
     typed = _vacancy(job_role=str(REGISTERED_MANAGER), title="Registered manager", hourly_rate="22.40")
     assert as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", typed).status_code == 302
     assert Vacancy.objects.get(workplace=workplace, job_role=REGISTERED_MANAGER).hourly_rate == Decimal("22.40")
