@@ -143,3 +143,23 @@ def test_the_pay_page_shows_each_roles_own_pay_from_the_records_not_care_worker_
     assert shown["Registered manager"] == f"£{manager:,.2f}"
     assert manager > 1.3 * care_worker
     assert "County of" not in page.get_text()
+
+
+def test_a_search_saved_with_old_words_is_described_with_todays(as_job_seeker):
+    from datetime import date
+
+    from careforce.accounts.models import User
+    from careforce.careers.models import SavedSearch
+
+    user = User.objects.get(username="jobseeker@demo.careforce.test")
+    filters = {"postcode": "B15 2TT", "distance": 1.0, "roles": [], "hours": [], "min_pay": None, "terms": []}
+    SavedSearch.objects.create(
+        user=user,
+        filters=filters,
+        description="Care jobs within 1 miles of B15 2TT",
+        last_alerted_on=date.today(),
+        last_seen_vacancy_id=0,
+    )
+    text = text_of(as_job_seeker.get("/care-jobs/saved-searches"))
+    assert "Care jobs within 1 mile of B15 2TT" in text
+    assert "1 miles" not in text
