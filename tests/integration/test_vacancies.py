@@ -85,6 +85,9 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
     assert vacancy.posted_on == date.today()
     row = next(r for r in _open_rows(as_manager, workplace) if "Night care worker" in r)
     assert "£12.75 an hour" in row and "Published" in row
+    listing = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies"))
+    advert = next(a for a in listing.select("tbody a") if a.get_text(strip=True).startswith("See the advert"))
+    assert advert["href"] == f"/care-jobs/jobs/{vacancy.pk}"
 
     change = f"/provider/vacancies/{vacancy.pk}/change"
     form = _soup(as_manager.get(change))
