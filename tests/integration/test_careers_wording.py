@@ -115,3 +115,51 @@ def test_other_users_landing_pages_have_no_job_seeker_links():
     client = Client()
     client.post("/sign-in", {"username": "staff@demo.careforce.test", "password": DEMO_PASSWORD})
     assert "Your applications" not in client.get("/provider/my-record").content.decode()
+
+
+def _live_median(job_role: int) -> float:
+    import statistics
+    from datetime import date
+
+    from django.db.models import Q
+
+    from careforce.workforce.models import Vacancy
+
+    rates = Vacancy.objects.filter(
+        Q(closing_date__isnull=True) | Q(closing_date__gte=date.today()),
+        is_published=True,
+        job_role=job_role,
+        hourly_rate__isnull=False,
+    ).values_list("hourly_rate", flat=True)
+    return float(statistics.median(float(r) for r in rates))
+
+
+def test_the_pay_page_shows_each_roles_own_pay_from_the_records_not_care_worker_pay_for_managers(client):
+    page = BeautifulSoup(client.get("/care-jobs/pay").content, "html.parser")
+    region = page.select("main table")[0]
+    shown = {row.th.get_text(strip=True): row.select("td")[1].get_text(strip=True) for row in region.select("tbody tr")}
+    care_worker, manager = _live_median(8), _live_median(4)
+    assert shown["Care worker"] == f"£{care_worker:,.2f}"
+    assert shown["Registered manager"] == f"£{manager:,.2f}"
+    assert manager > 1.3 * care_worker
+    assert "County of" not in page.get_text()
+
+
+def test_a_search_saved_with_old_words_is_described_with_todays(as_job_seeker):
+    from datetime import date
+
+    from careforce.accounts.models import User
+    from careforce.careers.models import SavedSearch
+
+    user = User.objects.get(username="jobseeker@demo.careforce.test")
+    filters = {"postcode": "B15 2TT", "distance": 1.0, "roles": [], "hours": [], "min_pay": None, "terms": []}
+    SavedSearch.objects.create(
+        user=user,
+        filters=filters,
+        description="Care jobs within 1 miles of B15 2TT",
+        last_alerted_on=date.today(),
+        last_seen_vacancy_id=0,
+    )
+    text = text_of(as_job_seeker.get("/care-jobs/saved-searches"))
+    assert "Care jobs within 1 mile of B15 2TT" in text
+    assert "1 miles" not in text

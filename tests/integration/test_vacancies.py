@@ -85,6 +85,9 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
     assert vacancy.posted_on == date.today()
     row = next(r for r in _open_rows(as_manager, workplace) if "Night care worker" in r)
     assert "£12.75 an hour" in row and "Published" in row
+    listing = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies"))
+    advert = next(a for a in listing.select("tbody a") if a.get_text(strip=True).startswith("See the advert"))
+    assert advert["href"] == f"/care-jobs/jobs/{vacancy.pk}"
 
     change = f"/provider/vacancies/{vacancy.pk}/change"
     form = _soup(as_manager.get(change))
@@ -151,6 +154,38 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
     assert Vacancy.objects.filter(workplace=workplace).count() == before
 
 
+def test_what_a_manager_writes_about_a_job_is_kept_shown_again_and_shown_on_the_public_job_page(as_manager, client):
+    from careforce.careers.queries import forget_index
+
+    workplace, _ = _workplaces()
+    typed = _vacancy(
+        title="Home care worker, Edgbaston",
+        description="Visits in Edgbaston and Harborne.\n\nWe pay mileage.",
+        duties="Help people wash and dress\nPrepare meals",
+        shift_pattern="7am to 2pm, 4 days a week",
+    )
+    as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", typed)
+    vacancy = Vacancy.objects.get(workplace=workplace, title="Home care worker, Edgbaston")
+    assert (vacancy.duties, vacancy.shift_pattern) == (
+        "Help people wash and dress\nPrepare meals",
+        "7am to 2pm, 4 days a week",
+    )
+    form = _soup(as_manager.get(f"/provider/vacancies/{vacancy.pk}/change"))
+    assert form.select_one("#id_shift_pattern")["value"] == "7am to 2pm, 4 days a week"
+    assert form.select_one("#id_duties").get_text().strip() == "Help people wash and dress\nPrepare meals"
+    forget_index()
+    job = _soup(client.get(f"/care-jobs/jobs/{vacancy.pk}"))
+    main = job.select_one("main").get_text(" ", strip=True)
+    assert "Visits in Edgbaston and Harborne." in main and "We pay mileage." in main
+    assert [li.get_text() for li in job.select("main ul.govuk-list--bullet li")] == [
+        "Help people wash and dress",
+        "Prepare meals",
+    ]
+    assert "7am to 2pm, 4 days a week" in main
+    # 12.75 x 37.5 x 365/7 = 24,930.80, to the nearest pound
+    assert "£12.75 an hour £24,931 a year for 37.5 hours a week" in main
+
+
 def test_pay_below_the_national_living_wage_is_refused_and_nothing_is_saved(as_manager):
     workplace, _ = _workplaces()
     before = Vacancy.objects.filter(workplace=workplace).count()
@@ -210,6 +245,7 @@ def test_pay_within_the_local_range_is_saved_without_a_question(as_manager):
     _local_registered_manager_vacancies(workplace, ["21.00", "21.50", "22.00", "23.00"])
     form = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies/add"))
     assert form.select_one("input[name=pay_confirmed]") is None
+    assert "At least the National Living Wage: £12.71 an hour from 1 April 2026" in form.get_text()
     typed = _vacancy(job_role=str(REGISTERED_MANAGER), title="Registered manager", hourly_rate="22.40")
     assert as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", typed).status_code == 302
     assert Vacancy.objects.get(workplace=workplace, job_role=REGISTERED_MANAGER).hourly_rate == Decimal("22.40")

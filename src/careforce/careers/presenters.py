@@ -13,6 +13,7 @@ from careforce.careers.queries import LiveVacancies, VacancyDetails
 from careforce.domain.careers.coverage import spoken_name
 from careforce.domain.careers.distance import describe_distance
 from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, role_name, soft_reasons
+from careforce.domain.careers.pay import yearly_equivalent
 from careforce.domain.careers.search import Hit, JobFilters
 from careforce.domain.careers.vacancies import HOURS_PATTERNS, HoursPattern
 from careforce.domain.reference import code_list
@@ -38,6 +39,7 @@ class VacancyView:
     distance: str | None
     reasons: str | None
     href: str
+    yearly: str | None = None  # "£24,853 a year for 37.5 hours a week"
 
 
 def _hours(vacancy: Any) -> HoursPattern:
@@ -56,6 +58,14 @@ def pay_text(vacancy: Any) -> str:
     if vacancy.hourly_rate is None:
         return "Pay not given: ask the employer"
     return f"£{float(vacancy.hourly_rate):,.2f} an hour"
+
+
+def yearly_text(hourly_rate: Any, contracted_hours: Any) -> str | None:
+    """ "£24,853 a year for 37.5 hours a week", or None when pay or hours are not given."""
+    if hourly_rate is None or not contracted_hours:
+        return None
+    hours = float(contracted_hours)
+    return f"£{yearly_equivalent(float(hourly_rate), hours):,.0f} a year for {hours:g} hours a week"
 
 
 def guaranteed_text(vacancy: Any) -> str:
@@ -102,6 +112,7 @@ def present(
         distance=distance,
         reasons=None if distance is None else why_shown(vacancy, hours, distance, filters, soft),
         href=reverse("careers:vacancy", args=[vacancy.id]),
+        yearly=yearly_text(vacancy.hourly_rate, vacancy.contracted_hours),
     )
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from careforce.careers.presenters import VacancyView
 from careforce.domain.careers.distance import TRAVEL_SPEED_SOURCE, driving_minutes_at_least
-from careforce.domain.careers.pay import yearly_equivalent
 from careforce.domain.careers.vacancies import HOURS_PATTERNS
 from careforce.domain.careers.wording import minutes
 
@@ -45,14 +44,6 @@ def shift_pattern_text(vacancy: Any) -> str:
     return ", ".join(offered).capitalize() if offered else "Ask the employer"
 
 
-def yearly_text(hourly_rate: Any, contracted_hours: Any) -> str | None:
-    """ "£24,853 a year for 37.5 hours a week", or None when pay or hours are not given."""
-    if hourly_rate is None or not contracted_hours:
-        return None
-    hours = float(contracted_hours)
-    return f"£{yearly_equivalent(float(hourly_rate), hours):,.0f} a year for {hours:g} hours a week"
-
-
 def travel_time_text(distance_miles: float, postcode: str) -> tuple[str, str]:
     """The travel time from the searcher's postcode and how it was worked out."""
     at_least = minutes(driving_minutes_at_least(distance_miles))
@@ -74,7 +65,7 @@ def present_page(vacancy: Any, job: VacancyView, distance_miles: float | None, p
         description=paragraphs(vacancy.description),
         duties=duty_lines(vacancy.duties),
         shift_pattern=shift_pattern_text(vacancy),
-        yearly=yearly_text(vacancy.hourly_rate, vacancy.contracted_hours),
+        yearly=job.yearly,
         travel_time=travel,
         travel_time_hint=hint,
     )

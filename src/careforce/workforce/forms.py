@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from careforce.domain.careers.pay import PayGroup
 from careforce.domain.careers.vacancy_pay import check_vacancy_pay
-from careforce.domain.reference import code_list
+from careforce.domain.reference import code_list, national_living_wage_on
 from careforce.web.forms import GovDateField, govuk
 
 from .presenters import gov_date
@@ -496,6 +496,13 @@ class VacancyForm(forms.Form):
         """``local_pay(job_role)`` gives what the role pays locally (from the view), for the pay warning."""
         super().__init__(*args, **kwargs)
         self.local_pay = local_pay
+        wage = national_living_wage_on(timezone.localdate())
+        if wage is not None:
+            self.fields[
+                "hourly_rate"
+            ].help_text = (
+                f"At least the National Living Wage: £{wage.hourly_rate} an hour from {wage.effective_from:%-d %B %Y}"
+            )
         if not self.is_bound:
             del self.fields["pay_confirmed"]  # asked only once pay far off the local range was entered
 

@@ -253,7 +253,8 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
         "careers/saved_searches.html",
         {
             "title": "Your saved searches",
-            "searches": queries.saved_searches_of(request.user),
+            # described afresh from what was saved, so the words follow the wording rules of today
+            "searches": [(saved, describe_search(saved.filters)) for saved in queries.saved_searches_of(request.user)],
             "just_saved": request.GET.get("saved") == "1",
         },
     )
