@@ -10,6 +10,7 @@ from typing import Any
 from django.urls import reverse
 
 from careforce.careers.queries import LiveVacancies, VacancyDetails
+from careforce.domain.careers.coverage import spoken_name
 from careforce.domain.careers.distance import describe_distance
 from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, role_name, soft_reasons
 from careforce.domain.careers.search import Hit, JobFilters
@@ -85,10 +86,12 @@ def present(
         title=job_title(vacancy),
         employer=vacancy.employer,
         workplace=vacancy.workplace,
-        place=", ".join(x for x in (vacancy.post_town, vacancy.council) if x),
+        place=", ".join(dict.fromkeys(x for x in (vacancy.post_town, spoken_name(vacancy.council)) if x)),
         cqc_rating=vacancy.cqc_rating or "Not recorded",
         pay=pay_text(vacancy),
-        travel_time="Travel time is paid" if vacancy.travel_time_paid else "Travel time is not paid",
+        travel_time="Travel between visits is paid"
+        if vacancy.travel_time_paid
+        else "Travel between visits is not paid",
         guaranteed_hours=guaranteed_text(vacancy),
         hours=", ".join(p.label for p in HOURS_PATTERNS if p in hours).capitalize() or "Not given",
         needs=("You need " + " and ".join(needs)) if needs else "No driving licence or car needed",

@@ -56,3 +56,20 @@ def test_a_bad_scenario_file_stops_the_run_with_the_line_named(tmp_path, capsys)
     assert args.handler(args) == 2
     assert "bad.toml, line 5" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_project_starts_from_another_base_year_when_asked(tmp_path):
+    out = tmp_path / "later"
+    args = _parse("--base-year", "2023", "--to", "2026", "--draws", "10", "--out", str(out), "--no-progress")
+    assert args.handler(args) == 0
+    csv = pd.read_csv(out / "results.csv")
+    assert csv["year"].min() == 2023
+    base = csv[(csv.council == "E12000005") & (csv.role == "all") & (csv.measure == "filled_posts")]
+    first = base[(base.year == 2023) & (base.statistic == "p50")]["value"].iloc[0]
+    assert first == pytest.approx(1_705_000 * 170_000 / 1_580_000, rel=1e-3)
+
+
+def test_project_refuses_a_base_year_the_data_does_not_allow(capsys):
+    with pytest.raises(SystemExit):
+        _parse("--base-year", "2019")
+    assert "invalid choice: 2019" in capsys.readouterr().err

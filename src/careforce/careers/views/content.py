@@ -18,13 +18,18 @@ from careforce.domain.careers.content import (
     role_profiles,
     values_source,
 )
+from careforce.domain.careers.coverage import where_we_work
 from careforce.domain.careers.pay import MIN_VACANCIES, NOT_ENOUGH
 from careforce.domain.careers.postcodes import ATTRIBUTION, LICENCE_URL
 
 
 @public
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/start.html", {"title": "Find care work in the West Midlands"})
+    return render(
+        request,
+        "careers/start.html",
+        {"title": "Find care work in the West Midlands", "where_we_work": where_we_work()},
+    )
 
 
 @public

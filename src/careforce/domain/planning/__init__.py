@@ -16,7 +16,7 @@ from .demand import DEMAND_METHODS, DemandMethod, demand_growth, need_weights, s
 from .dimensions import AGES, ALL_ROLES, BASE_YEAR, MAX_YEAR, ROLE_GROUPS, ROLES, age_band_for, role_for_ascwds_code
 from .engine import MEASURES, ScenarioDraws, run_scenario
 from .export import MEASURE_DEFINITIONS, write_workbook
-from .parameters import Calibration, default_calibration
+from .parameters import BASE_YEARS, Calibration, calibration_for, default_calibration
 from .projection import DEFAULT_SEED, project
 from .published import Assumption
 from .rates import PooledRates, estimate_rates_from_records
@@ -38,6 +38,7 @@ __all__ = [
     "AGES",
     "ALL_ROLES",
     "BASE_YEAR",
+    "BASE_YEARS",
     "DEFAULT_SEED",
     "DEMAND_METHODS",
     "MAX_YEAR",
@@ -64,6 +65,7 @@ __all__ = [
     "age_band_for",
     "assumptions",
     "builtin_scenarios",
+    "calibration_for",
     "central_draws",
     "compile_scenario",
     "default_calibration",

@@ -24,7 +24,8 @@ class Assumption:
     value: float | None
     unit: str
     source: str
-    kind: str  # published | derived | research note | assumption | stated weight
+    kind: str  # published | derived | carried forward | research note | assumption | stated weight
+    year: str = ""  # the year the figure describes, as published (e.g. 2017/18); blank for modelling choices
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class Figure:
     value: float
     unit: str
     source: str
+    year: str = ""
+    confidence: str = ""
+    scope_note: str = ""
 
 
 @cache
@@ -58,7 +62,16 @@ def workforce_figure(area_code: str, year: str, metric: str) -> Figure:
         f"workforce_estimates.csv line {line}: {row['area']} {row['year']} {row['metric']} = {row['value']} "
         f"{row['unit']} ({row['source_title']}; {row['confidence']} confidence)"
     )
-    return Figure(float(row["value"]), row["unit"], source)
+    return Figure(float(row["value"]), row["unit"], source, row["year"], row["confidence"], row["scope_note"])
+
+
+def workforce_rows(area_code: str, metrics: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(year, metric) of every row of an area with one of ``metrics``, in file order."""
+    return [
+        (row["year"], row["metric"])
+        for _, row in _workforce_rows()
+        if row["area_code"] == area_code and row["metric"] in metrics
+    ]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ asked, the :class:`StaffRow` with its :class:`WorkerRecord` (``None`` for rows w
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -17,7 +17,7 @@ from typing import Any
 
 from careforce.domain.upload import staff_cells as c
 from careforce.domain.upload import staff_messages as m
-from careforce.domain.upload.cells import code_table, list_codes
+from careforce.domain.upload.cells import INVALID, code_table, list_codes
 from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, build, constant, unzip
 from careforce.domain.upload.layouts import Layout, qualification_columns
 from careforce.domain.upload.records import DONT_KNOW, QualificationAchieved, StaffRow, Status, WorkerRecord, id_key
@@ -33,6 +33,9 @@ from careforce.domain.upload.staff_combos import (
 
 YES_NO_DONT_KNOW = code_table((1, 2, DONT_KNOW))
 SKIPPED = (Status.DELETE, Status.NOCHANGE)
+BLANK_OPTIONAL = frozenset({m.POSTCODE_BLANK, m.SC_BLANK, m.DOB_MISSING, m.START_MISSING, m.SECTOR_MISSING})
+"""Warnings that a cell is blank. ASC-WDS gives them on NEW and UPDATE rows only (it does not validate UNCHECKED
+rows: workerCSVValidator.js, ``validate`` and ``STOP_VALIDATING_ON``), so a download sent back is not flooded."""
 # plain code columns: column, record field, code list, message when not in the list
 CODE_COLUMNS = (
     ("GENDER", "gender", "gender", m.GENDER),
@@ -63,6 +66,16 @@ class StaffChunk:
     records: list[StaffRow] = dataclass_field(default_factory=list)
     """The rows that make a record, in order (rows with an error make none); kept records only."""
     columns: StaffColumns | None = None
+
+
+def given(parsed: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A cell's parsed value, or :data:`INVALID` where the cell has a value its parser refused (not blank)."""
+
+    def value(cell: str) -> Any:
+        found = parsed(cell)
+        return INVALID if found is None and cell.strip() else found
+
+    return value
 
 
 class StaffRules:
@@ -141,10 +154,12 @@ class StaffRules:
             check_nationality, [parsed[c] for c in ("NATIONALITY", "BRITISHCITIZENSHIP", "HANDCVISA", "INOUTUK")]
         )
         self.entry = ComboRule(check_entry, [parsed["YEAROFENTRY"], birth_year, parsed["COUNTRYOFBIRTH"]])
-        self.hours = ComboRule(check_hours, [parsed[c] for c in ("EMPLSTATUS", "ZEROHRCONT", "CONTHOURS", "AVGHOURS")])
+        self.hours = ComboRule(
+            check_hours, [parsed["EMPLSTATUS"], given(parsed["ZEROHRCONT"]), parsed["CONTHOURS"], parsed["AVGHOURS"]]
+        )
         self.salary_band = CellRule("SALARY", c.salary_band)
         self.rate_given = CellRule("HOURLYRATE", c.hourly_rate_given)
-        self.pay = ComboRule(check_pay, [parsed["SALARYINT"], None, None, parsed["MAINJOBROLE"]])
+        self.pay = ComboRule(check_pay, [given(parsed["SALARYINT"]), None, None, parsed["MAINJOBROLE"]])
         self.role = ComboRule(
             RoleChecks(), [parsed["MAINJOBROLE"], None, parsed["NMCREG"], parsed["AMHP"], parsed["DHA"], None]
         )
@@ -174,6 +189,9 @@ class StaffRules:
         skipped = status.count(Status.DELETE) + status.count(Status.NOCHANGE)
         if skipped:
             sink.skip = bytearray(s in SKIPPED for s in status)
+        if Status.UNCHECKED in status:
+            sink.unchecked = bytearray(s is Status.UNCHECKED for s in status)
+            sink.quiet = BLANK_OPTIONAL
         v: dict[str, list[Any]] = {
             name: col(columns, name) for name in self.rules if name not in ("LOCALESTID", "UNIQUEWORKERID", "STATUS")
         }
@@ -226,7 +244,7 @@ class StaffRules:
             v["NINUMBER"],
             hours,
         )
-        sink.skip = bytearray()  # the cross-file checks that follow apply to every row
+        sink.skip = sink.unchecked = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:
             return result
         fields = {
