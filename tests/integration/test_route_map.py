@@ -20,6 +20,10 @@ ROUTE_RULES: dict[str, str] = {
     "/privacy": PUBLIC,
     "/accessibility": PUBLIC,
     "/sign-in": PUBLIC,
+    "/sign-in/forgotten-password": PUBLIC,
+    "/sign-in/forgotten-password/sent": PUBLIC,
+    "/sign-in/new-password/<uidb64>/<token>": PUBLIC,
+    "/sign-in/new-password/changed": PUBLIC,
     "/sign-out": PUBLIC,
     "/home": SIGNED_IN,
     "/your-account": P.VIEW_OWN_APPLICATIONS,
@@ -66,6 +70,7 @@ ROUTE_RULES: dict[str, str] = {
     "/provider/upload/<uuid:upload_id>": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/confirm": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/cancel": P.MANAGE_PROVIDER_WORKFORCE,
+    "/provider/upload/<uuid:upload_id>/check-again": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/<uuid:upload_id>/report.csv": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/upload/download/<str:kind>": P.MANAGE_PROVIDER_WORKFORCE,
     "/planning/": P.RUN_PROJECTIONS,
@@ -99,6 +104,12 @@ ROUTE_RULES: dict[str, str] = {
     "/care-jobs/jobs/<int:vacancy_id>/apply/<slug:slug>": PUBLIC,
     "/care-jobs/create-account": PUBLIC,
     "/care-jobs/your-applications": P.VIEW_OWN_APPLICATIONS,
+    "/care-jobs/your-applications/confirm-email": P.VIEW_OWN_APPLICATIONS,
+    "/care-jobs/your-applications/<int:application_id>/withdraw": P.VIEW_OWN_APPLICATIONS,
+    # signed emailed links: the token is the access (careers/links.py)
+    "/care-jobs/confirm-email/<str:token>": PUBLIC,
+    "/care-jobs/confirm-account/<str:token>": PUBLIC,
+    "/care-jobs/withdraw/<str:token>": PUBLIC,
     "/care-jobs/your-data": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/your-data.json": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/your-data.csv": P.VIEW_OWN_APPLICATIONS,
@@ -106,6 +117,7 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/vacancies/<int:vacancy_id>/publish": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/vacancies/<int:vacancy_id>/applicants": P.MANAGE_PROVIDER_WORKFORCE,
+    "/recruitment/applicants": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>/shortlist": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>/stage": P.MANAGE_PROVIDER_WORKFORCE,
@@ -117,6 +129,9 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/refer-a-friend": P.VIEW_OWN_WORKER_RECORD,
     "/recruitment/refer-a-friend/<int:vacancy_id>": P.VIEW_OWN_WORKER_RECORD,
     "/jobs/<uuid:job_id>": SIGNED_IN,
+    # scoped inside: only while the outbox is the sender; admins read all, others their own mail (ADR 0085)
+    "/demo-mailbox/": PUBLIC,
+    "/demo-mailbox/<int:message_id>": PUBLIC,
 }
 
 

@@ -26,6 +26,8 @@ PROBLEMS_SHOWN = 500
 CHANGED_SINCE = (
     "Your records changed after these files were checked and the files no longer fit them. Nothing was saved."
 )
+STOPPED_CHECKING = "Checking your files stopped before it finished. Nothing was saved."
+STOPPED_SAVING = "Saving your upload stopped before it finished. Nothing was saved: your records are as they were."
 
 
 def _files(upload: Upload) -> list[tuple[str, bytes]]:
@@ -38,7 +40,9 @@ def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, st
         work(upload_id=str(upload.pk))
         return
     with transaction.atomic():
-        job = submit(kind, title, f"{__name__}.{work.__name__}", {"upload_id": str(upload.pk)}, user)
+        job = submit(
+            kind, title, f"{__name__}.{work.__name__}", {"upload_id": str(upload.pk)}, user, f"{__name__}.job_failed"
+        )
         Upload.objects.filter(pk=upload.pk).update(job=job)
 
 
@@ -106,6 +110,8 @@ def check_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     upload.changes = summarise(examined.plan) if examined.plan is not None else {}
     upload.state = Upload.State.CHECKED
     upload.save()
+    if upload.error_count:  # the upload ends here: corrected files come as a new upload
+        _forget_contents(upload)
     return _link(upload)
 
 
@@ -140,6 +146,25 @@ def apply_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     upload.save()
     _forget_contents(upload)
     return _link(upload)
+
+
+def job_failed(upload_id: str, message: str) -> dict[str, str]:
+    """The background check or save stopped (an error, or its process died): say that nothing was saved."""
+    for state, told in ((Upload.State.CHECKING, STOPPED_CHECKING), (Upload.State.APPLYING, STOPPED_SAVING)):
+        Upload.objects.filter(pk=upload_id, state=state).update(
+            state=Upload.State.FAILED, message=told, finished_at=timezone.now()
+        )
+    return {"url": reverse("uploads:upload", args=[upload_id]), "link_text": "Check the files again or cancel"}
+
+
+def can_check_again(upload: Upload) -> bool:
+    """A failed upload whose files are still kept can be checked again (then saved, or cancelled)."""
+    return upload.state == Upload.State.FAILED and upload.files.exclude(content=b"").exists()
+
+
+def check_again(user: Any, upload: Upload) -> None:
+    Upload.objects.filter(pk=upload.pk).update(state=Upload.State.CHECKING, message="", finished_at=None)
+    _run(upload, "upload-check", "Checking your files", check_upload, user)
 
 
 def cancel(upload: Upload) -> None:

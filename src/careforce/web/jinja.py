@@ -8,6 +8,9 @@ from typing import Any
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup
+
+from .tables import table_regions
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -35,6 +38,17 @@ def percent(value: Any, places: int = 1) -> str:
     return f"{float(value) * 100:.{places}f}%"
 
 
+def html(template: str, *args: Any, **kwargs: Any) -> Markup:
+    """Markup for a component's ``html`` parameter: the template is trusted, every value is escaped.
+
+    ``html('Delete<span class="govuk-visually-hidden"> {}</span>', search.description)``. Joining
+    strings with ``~`` instead escapes the literal tags as soon as one value is already markup (so a
+    person sees ``<span class=...`` as text), and leaves them raw when none is (so a name with a ``<``
+    in it becomes markup): build html only with this.
+    """
+    return Markup(template).format(*args, **kwargs)
+
+
 def error_message(form: Any, name: str) -> dict[str, str] | None:
     """The GOV.UK ``errorMessage`` parameter for a Django form field, or None."""
     errors = form.errors.get(name)
@@ -48,6 +62,6 @@ def environment(**options: Any) -> Environment:
     )
     options.setdefault("extensions", []).append("jinja2.ext.do")
     env = Environment(**options)
-    env.globals.update(url=url, static=static, error_message=error_message)
-    env.filters.update(number=number, pounds=pounds, percent=percent)
+    env.globals.update(url=url, static=static, error_message=error_message, html=html)
+    env.filters.update(number=number, pounds=pounds, percent=percent, table_regions=table_regions)
     return env

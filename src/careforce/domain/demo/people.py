@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from careforce.domain.reference import read_rows
+from careforce.domain.reference import national_living_wage as national_living_wage_rates
+from careforce.domain.reference import national_living_wage_on
 
 from .parameters import Weighted
 from .workplaces import Workplaces
@@ -53,12 +54,10 @@ class Workers:
 
 
 def national_living_wage(on: date) -> float:
-    """The National Living Wage in force on a date (national_living_wage.csv, GOV.UK rates)."""
-    rates = sorted(
-        (r["effective_from"], float(r["hourly_rate_gbp"])) for r in read_rows("calibration", "national_living_wage.csv")
-    )
-    in_force = [rate for start, rate in rates if start <= on.isoformat()]
-    return in_force[-1] if in_force else rates[0][1]
+    """The National Living Wage in force on a date (``reference.national_living_wage_on``), or the first
+    rate for a date before it existed."""
+    rate = national_living_wage_on(on) or national_living_wage_rates()[0]
+    return float(rate.hourly_rate)
 
 
 def _roles(p: dict[str, Any], service: NDArray[np.int64], rng: np.random.Generator) -> NDArray[np.int64]:
