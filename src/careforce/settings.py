@@ -222,6 +222,14 @@ JOBS_BACKEND = os.environ.get("JOBS_BACKEND", "rq" if REDIS_URL and os.environ.g
 JOBS_LEASE_SECONDS = float(os.environ.get("JOBS_LEASE_SECONDS", "30"))
 JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "2"))
 
+# Personal data kept only as long as needed (careforce.retention, ADR 0092): uploaded files and their reports
+# are deleted when the upload ends and at the latest after UPLOAD_RETENTION_DAYS; job applications that did
+# not end in a hire are anonymised after APPLICATION_RETENTION_MONTHS without activity. `careforce
+# housekeeping` does it (daily from cron); `careforce worker` also runs it every HOUSEKEEPING_EVERY_HOURS.
+UPLOAD_RETENTION_DAYS = int(os.environ.get("UPLOAD_RETENTION_DAYS", "30"))
+APPLICATION_RETENTION_MONTHS = int(os.environ.get("APPLICATION_RETENTION_MONTHS", "12"))
+HOUSEKEEPING_EVERY_HOURS = float(os.environ.get("HOUSEKEEPING_EVERY_HOURS", "24"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

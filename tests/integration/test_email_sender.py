@@ -138,3 +138,17 @@ def test_a_refusal_by_notify_is_logged_without_the_address_and_saves_what_was_sa
         notify.send("sam@example.com", "confirm_account", confirm_link="x")
     assert "Email not sent: template confirm_account" in caplog.text
     assert "sam@example.com" not in caplog.text
+
+
+@override_settings(EMAIL_BACKEND=OUTBOX, CAREFORCE_DEMO_MAILBOX=True)
+def test_djangos_password_reset_goes_through_the_same_sender_into_the_demo_mailbox(as_admin):
+    from careforce.careers.models import OutboxMessage
+
+    Client().post("/sign-in/forgotten-password", {"email": "manager@demo.careforce.test"})
+    (kept,) = OutboxMessage.objects.filter(to="manager@demo.careforce.test")
+    assert "/sign-in/new-password/" in kept.body
+    assert kept.subject in text_of(as_admin.get("/demo-mailbox/"))
+
+
+def text_of(response):  # type: ignore[no-untyped-def]
+    return soup(response).get_text()

@@ -33,6 +33,12 @@ NOT_WALKED = {
     "/recruitment/applicants/<int:application_id>/hire/check": "after the hire questions (test_recruitment_hiring)",
     "/recruitment/applicants/<int:application_id>/shortlist": "a form's action (POST only)",
     "/recruitment/vacancies/<int:vacancy_id>/publish": "a form's action (POST only)",
+    "/care-jobs/confirm-email/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/confirm-account/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/withdraw/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/your-applications/<int:application_id>/withdraw": "the demo job seeker has no applications "
+    "(test_applicants_kept_informed)",
+    "/demo-mailbox/<int:message_id>": "a message the walk did not cause (test_email_sender)",
 }
 
 

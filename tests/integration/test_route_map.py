@@ -117,6 +117,7 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/vacancies/<int:vacancy_id>/publish": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/vacancies/<int:vacancy_id>/applicants": P.MANAGE_PROVIDER_WORKFORCE,
+    "/recruitment/applicants": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>/shortlist": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/applicants/<int:application_id>/stage": P.MANAGE_PROVIDER_WORKFORCE,

@@ -78,7 +78,7 @@ def test_a_manager_adds_changes_and_deletes_a_training_record(as_manager):
         date(2027, 1, 4),
         1,
     )
-    row = _soup(as_manager.get(f"/provider/workers/{worker.pk}")).select_one("#training ~ table tbody tr")
+    row = _soup(as_manager.get(f"/provider/workers/{worker.pk}")).select_one("#training ~ [role=region] table tbody tr")
     assert "Fire safety" in row.get_text() and "5 January 2026" in row.get_text() and "4 January 2027" in row.get_text()
 
     change = f"/provider/workers/{worker.pk}/training/{record.pk}/change"
@@ -170,20 +170,17 @@ def test_training_expired_or_expiring_in_90_days_appears_on_training_due_and_oth
         expires_on=today - timedelta(days=5),
     )
 
-    page = _soup(as_manager.get("/provider/training-due"))
-    table = next(t for t in page.select("table") if t.caption.get_text(strip=True) == worker.workplace.name)
-    mine = [
-        [td.get_text(" ", strip=True) for td in tr.select("td")]
-        for tr in table.select("tbody tr")
-        if tr.td.get_text(strip=True).startswith("DUE-")
+    page = _soup(as_manager.get(f"/provider/training-due?workplace={worker.workplace_id}"))
+    table = page.select_one("table")
+    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    mine = [r for r in cells if r[0].startswith("DUE-")]
+    assert [(r[0].split(":")[0].strip(), r[1], r[2], r[4]) for r in mine] == [
+        ("DUE-1", worker.workplace.name, "Fire safety", "Expired"),
+        ("DUE-1", worker.workplace.name, "Dementia care", "Expires soon"),
     ]
-    assert [(r[0].split(":")[0].strip(), r[1], r[3]) for r in mine] == [
-        ("DUE-1", "Fire safety", "Expired"),
-        ("DUE-1", "Dementia care", "Expires soon"),
-    ]
+    assert {r[1] for r in cells} == {worker.workplace.name}  # only the workplace chosen
     assert "DUE-4" not in page.get_text()
-    expiries = [tr.select("td")[2].get_text(strip=True) for tr in table.select("tbody tr")]
-    parsed = [datetime.strptime(e, "%d %B %Y").date() for e in expiries]
+    parsed = [datetime.strptime(r[3], "%d %B %Y").date() for r in cells]
     assert parsed == sorted(parsed)  # soonest first
     nav = [a.get_text(strip=True) for a in page.select(".govuk-service-navigation__link")]
     assert "Training due" in nav

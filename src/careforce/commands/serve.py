@@ -42,8 +42,10 @@ def migrate() -> None:
 def run(args: argparse.Namespace) -> int:
     migrate()
     from careforce.jobs.reaper import reap_lost_jobs
+    from careforce.retention.housekeeping import run_housekeeping
 
     reap_lost_jobs()  # jobs this machine's previous server was doing when it stopped
+    run_housekeeping()  # personal data past its retention period (also `careforce housekeeping`, daily)
     serve(args)
     return 0
 

@@ -1,7 +1,8 @@
 """One thread per process that keeps the leases of the jobs this process holds alive (the heartbeat).
 
 It also looks for lost jobs now and then (``reaper.reap_lost_jobs``), so a job left behind by a process
-that died is dealt with even when nobody opens its page. Forked processes (RQ's work horses) start their
+that died is dealt with even when nobody opens its page, and runs other periodic work (``every``: the
+worker's housekeeping). Forked processes (RQ's work horses) start their
 own thread: threads do not survive ``fork``.
 """
 
@@ -11,6 +12,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 
 from django.db import connections
 
@@ -27,7 +29,7 @@ class Keeper:
         self._held: set[str] = set()
         self._lock = threading.Lock()
         self._pid = 0
-        self._reaping = False
+        self._periodic: dict[str, tuple[Callable[[], float], Callable[[], object]]] = {}
 
     def hold(self, job_id: str) -> None:
         """Take the lease on ``job_id`` now and keep renewing it until ``release``."""
@@ -43,7 +45,14 @@ class Keeper:
 
     def reap_periodically(self) -> None:
         """Also look for lost jobs every half lease (``careforce worker`` and web processes holding jobs)."""
-        self._reaping = True
+        from .reaper import reap_lost_jobs
+
+        self.every("reap lost jobs", lambda: lease_seconds() / 2, reap_lost_jobs)
+
+    def every(self, name: str, seconds: Callable[[], float], work: Callable[[], object]) -> None:
+        """Run ``work`` about every ``seconds()`` from this process's keeper thread (first after one period)."""
+        with self._lock:
+            self._periodic[name] = (seconds, work)
         self._start()
 
     def held(self) -> set[str]:
@@ -58,9 +67,7 @@ class Keeper:
         threading.Thread(target=self._beat, name="careforce-job-lease", daemon=True).start()
 
     def _beat(self) -> None:
-        from .reaper import reap_lost_jobs
-
-        last_reap = 0.0
+        last_run: dict[str, float] = {}
         while True:
             seconds = lease_seconds()
             time.sleep(seconds / 3)  # the heartbeat's period, not a wait for something to happen
@@ -69,12 +76,17 @@ class Keeper:
                     leases().hold(job_id, seconds)
                 except Exception:  # noqa: BLE001 - a missed beat is retried at the next one
                     log.warning("could not renew the lease of job %s", job_id, exc_info=True)
-            if self._reaping and time.monotonic() - last_reap >= seconds / 2:
-                last_reap = time.monotonic()
+            with self._lock:
+                periodic = dict(self._periodic)
+            for name, (period, work) in periodic.items():
+                started = last_run.setdefault(name, time.monotonic())
+                if time.monotonic() - started < period():
+                    continue
+                last_run[name] = time.monotonic()
                 try:
-                    reap_lost_jobs()
-                except Exception:  # noqa: BLE001 - tried again at the next beat
-                    log.warning("could not look for lost jobs", exc_info=True)
+                    work()
+                except Exception:  # noqa: BLE001 - tried again next period
+                    log.warning("%s failed", name, exc_info=True)
                 finally:
                     connections.close_all()  # this thread's own connection
 

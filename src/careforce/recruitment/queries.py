@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -208,3 +208,83 @@ def active_application_from(vacancy: Vacancy, email: str) -> Application | None:
         .order_by("created_at", "pk")
         .first()
     )
+
+
+# --- long lists: the recruitment page and the organisation's applicants ----------------------------------
+
+VACANCY_SORTS = {
+    "workplace": ("workplace__name", "job_role", "pk"),
+    "in-progress": ("-active_applicants", "workplace__name", "pk"),
+    "newest": ("-posted_on", "-pk"),
+    "closing": (F("closing_date").asc(nulls_last=True), "workplace__name", "pk"),
+}
+APPLICANT_SORTS = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+
+
+def workplaces_recruiting(user: Any) -> list[tuple[int, str]]:
+    """(id, name) of the manager's organisation's workplaces that have vacancies, by name."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return []
+    return list(
+        Workplace.objects.filter(organisation_id=organisation_id, vacancies__isnull=False)
+        .distinct()
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+
+
+def roles_recruited(user: Any) -> list[int]:
+    """The job roles of the manager's organisation's vacancies."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return []
+    return sorted(
+        set(Vacancy.objects.filter(workplace__organisation_id=organisation_id).values_list("job_role", flat=True))
+    )
+
+
+def filtered_vacancies(
+    user: Any,
+    *,
+    workplace_id: int | None = None,
+    job_role: int | None = None,
+    status: str = "",
+    stage: str = "",
+    sort: str = "workplace",
+) -> QuerySet[Vacancy]:
+    """The manager's vacancies narrowed by workplace, role, job search status or a stage their applicants are at."""
+    found = vacancies_for(user)
+    if workplace_id is not None:
+        found = found.filter(workplace_id=workplace_id)
+    if job_role is not None:
+        found = found.filter(job_role=job_role)
+    if status == "closed":
+        found = found.exclude(_open())
+    elif status in ("published", "not-published"):
+        found = found.filter(_open(), is_published=status == "published")
+    if stage:
+        found = found.filter(pk__in=Application.objects.filter(stage=stage).values("vacancy_id"))
+    return found.order_by(*VACANCY_SORTS.get(sort, VACANCY_SORTS["workplace"]))
+
+
+def filtered_applications(
+    user: Any,
+    *,
+    stage: str = "",
+    workplace_id: int | None = None,
+    job_role: int | None = None,
+    vacancy_id: int | None = None,
+    sort: str = "newest",
+) -> QuerySet[Application]:
+    """The organisation's applications narrowed by stage, workplace, role or one vacancy."""
+    found = organisation_applications(user).select_related("vacancy", "vacancy__workplace")
+    if stage:
+        found = found.filter(stage=stage)
+    if workplace_id is not None:
+        found = found.filter(vacancy__workplace_id=workplace_id)
+    if job_role is not None:
+        found = found.filter(vacancy__job_role=job_role)
+    if vacancy_id is not None:
+        found = found.filter(vacancy_id=vacancy_id)
+    return found.order_by(*APPLICANT_SORTS.get(sort, APPLICANT_SORTS["newest"]))

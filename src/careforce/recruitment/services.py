@@ -219,6 +219,11 @@ def save_interview_scores(
         )
 
 
+def earliest_start(application: Application) -> date:
+    """A hire cannot start before the day the person applied."""
+    return timezone.localtime(application.created_at).date()
+
+
 def hire(user: Any, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
     """Hire an applicant: a new worker record at the vacancy's workplace, in the same transaction.
 
@@ -231,6 +236,10 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
             application = queries.application_for(user, application_id)
             if application.stage not in HIRABLE_STAGES:
                 raise PipelineError("Only an applicant at offer or DBS and references can be hired")
+            if start_date < earliest_start(application):
+                raise PipelineError(
+                    f"Start date must be on or after {earliest_start(application):%-d %B %Y}, the day they applied"
+                )
             workplace = application.vacancy.workplace
             worker = Worker.objects.create(
                 workplace=workplace,

@@ -110,6 +110,8 @@ def check_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     upload.changes = summarise(examined.plan) if examined.plan is not None else {}
     upload.state = Upload.State.CHECKED
     upload.save()
+    if upload.error_count:  # the upload ends here: corrected files come as a new upload
+        _forget_contents(upload)
     return _link(upload)
 
 

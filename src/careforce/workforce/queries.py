@@ -143,28 +143,64 @@ def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
         raise Http404("No such vacancy") from None
 
 
-def training_expiring_for(user: Any, within_days: int = 90, today: date | None = None) -> list[TrainingRecord]:
-    """Training of current staff in the manager's organisation that has expired or expires within ``within_days``.
+def organisation_workers(user: Any, *, current: bool = True) -> QuerySet[Worker]:
+    """Workers at the manager's workplaces (current only, unless ``current`` is False); nobody else's.
 
-    A record that has been renewed (a later record of the same category for the same worker) is left out,
-    so completing the training again takes it off the list. Sorted by workplace, then expiry date.
+    Written as a subquery from the organisation's workplaces, so the database starts from the few
+    hundred workplaces rather than from every current worker in the region.
     """
     organisation_id = _organisation_id(user)
     if organisation_id is None:
-        return []
+        return Worker.objects.none()
+    workers = Worker.objects.filter(workplace__in=Workplace.objects.filter(organisation_id=organisation_id))
+    return workers.filter(left_on__isnull=True) if current else workers
+
+
+def workplace_choices_for(user: Any) -> list[tuple[int, str]]:
+    """(id, name) of the manager's workplaces, by name: the options of a workplace filter."""
+    return list(workplaces_for(user).order_by("name", "pk").values_list("pk", "name"))
+
+
+def training_expiring_for(
+    user: Any,
+    within_days: int = 90,
+    today: date | None = None,
+    *,
+    workplace_id: int | None = None,
+    job_role: int | None = None,
+    expired: bool | None = None,
+) -> QuerySet[TrainingRecord]:
+    """Training of current staff in the manager's organisation that has expired or expires within ``within_days``.
+
+    A record that has been renewed (a later record of the same category for the same worker) is left out,
+    so completing the training again takes it off the list. Narrowed to one workplace, one main job
+    role, or only expired (``expired=True``) or only expiring soon (``expired=False``) when asked.
+    Sorted by expiry date; the caller may sort it otherwise.
+    """
     today = today or timezone.localdate()
+    workers = organisation_workers(user)
+    if workplace_id is not None:
+        workers = workers.filter(workplace_id=workplace_id)
+    if job_role is not None:
+        workers = workers.filter(main_job_role=job_role)
     renewed = TrainingRecord.objects.filter(worker_id=OuterRef("worker_id"), category=OuterRef("category")).filter(
         Q(expires_on__gt=OuterRef("expires_on")) | Q(expires_on__isnull=True, completed_on__gt=OuterRef("completed_on"))
     )
-    records = (
-        TrainingRecord.objects.filter(
-            worker__workplace__organisation_id=organisation_id,
-            worker__left_on__isnull=True,
-            expires_on__isnull=False,
-            expires_on__lte=today + timedelta(days=within_days),
-        )
-        .exclude(Exists(renewed))
-        .select_related("worker", "worker__workplace")
-        .order_by("worker__workplace__name", "expires_on", "worker__local_identifier", "pk")
+    records = TrainingRecord.objects.filter(
+        worker__in=workers, expires_on__isnull=False, expires_on__lte=today + timedelta(days=within_days)
     )
-    return list(records)
+    if expired is True:
+        records = records.filter(expires_on__lt=today)
+    elif expired is False:
+        records = records.filter(expires_on__gte=today)
+    return (
+        records.exclude(Exists(renewed))
+        .select_related("worker", "worker__workplace")
+        .order_by("expires_on", "worker__local_identifier", "pk")
+    )
+
+
+def count_expired(records: QuerySet[TrainingRecord], today: date) -> tuple[int, int]:
+    """How many of these training records have expired, and how many in all (one query)."""
+    counts = records.order_by().aggregate(expired=Count("pk", filter=Q(expires_on__lt=today)), total=Count("pk"))
+    return int(counts["expired"]), int(counts["total"])

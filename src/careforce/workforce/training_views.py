@@ -8,7 +8,6 @@ hand it to the shared page functions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import groupby
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -18,12 +17,19 @@ from django.utils import timezone
 
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
+from careforce.domain.reference import code_list
+from careforce.web.listing import Filter, Listing
 
 from . import presenters, queries, services
 from .forms import QualificationForm, TrainingForm
 from .pages import posted, render_page, set_notice
 
 TRAINING_DUE_DAYS = 90
+TRAINING_DUE_SORTS = {
+    "worker": ["worker__local_identifier"],
+    "workplace": ["worker__workplace__name", "expires_on"],
+    "expires": ["expires_on", "worker__local_identifier"],
+}
 
 
 def learning_context(worker: Any, url: Callable[..., str]) -> dict[str, Any]:
@@ -189,31 +195,54 @@ def _with_id(found: tuple[Any, str], record_id: int | None) -> tuple[Any, Any, s
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def training_due(request: HttpRequest) -> HttpResponse:
-    """Current staff whose training has expired or expires in the next 90 days, by workplace, soonest first."""
+    """Current staff whose training has expired or expires in the next 90 days, soonest first, 50 a page.
+
+    Filter by workplace, main job role and status; sort by any column.
+    """
     today = timezone.localdate()
-    records = queries.training_expiring_for(request.user, TRAINING_DUE_DAYS, today)
-    workplaces = [
+    listing = Listing.from_query(
+        request.GET,
+        sorts=TRAINING_DUE_SORTS,
+        default_sort="expires",
+        filters=[
+            Filter(
+                "workplace", "Workplace", [(str(pk), name) for pk, name in queries.workplace_choices_for(request.user)]
+            ),
+            Filter("role", "Main job role", [(str(c), t) for c, t in code_list("job_roles").choices()]),
+            Filter("status", "Status", [("expired", "Expired"), ("soon", "Expires soon")]),
+        ],
+    )
+    chosen = listing.chosen
+    records = queries.training_expiring_for(
+        request.user,
+        TRAINING_DUE_DAYS,
+        today,
+        workplace_id=int(chosen["workplace"]) if "workplace" in chosen else None,
+        job_role=int(chosen["role"]) if "role" in chosen else None,
+        expired={"expired": True, "soon": False}.get(chosen.get("status", "")),
+    )
+    expired, total = queries.count_expired(records, today)
+    page = listing.page(records.order_by(*listing.order_by()))
+    rows = [
         {
-            "name": name,
-            "rows": [
-                {
-                    "worker": t.worker,
-                    "category": presenters.label("training_categories", t.category),
-                    "expires": presenters.gov_date(t.expires_on),
-                    "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS),
-                }
-                for t in group
-            ],
+            "worker": t.worker,
+            "workplace": t.worker.workplace.name,
+            "role": presenters.label("job_roles", t.worker.main_job_role),
+            "category": presenters.label("training_categories", t.category),
+            "expires": presenters.gov_date(t.expires_on),
+            "status": presenters.training_status(t.expires_on, today, TRAINING_DUE_DAYS),
         }
-        for name, group in groupby(records, key=lambda t: t.worker.workplace.name)
+        for t in page
     ]
-    expired = sum(1 for t in records if t.expires_on and t.expires_on < today)
     return render_page(
         request,
         "workforce/training_due.html",
         "Training due",
-        workplaces=workplaces,
+        rows=rows,
+        page=page,
+        listing=listing,
+        showing=listing.showing(page, "training record"),
         expired=expired,
-        due_soon=len(records) - expired,
+        due_soon=total - expired,
         days=TRAINING_DUE_DAYS,
     )

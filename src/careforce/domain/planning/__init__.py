@@ -19,6 +19,7 @@ from .export import MEASURE_DEFINITIONS, write_workbook
 from .parameters import BASE_YEARS, Calibration, calibration_for, default_calibration
 from .projection import DEFAULT_SEED, project
 from .published import Assumption
+from .ranges import RANGE_COVERS, RANGE_EXCLUDES, Spreads
 from .rates import PooledRates, estimate_rates_from_records
 from .results import RESULT_MEASURES, TIDY_COLUMNS, Comparison, ProjectionResult
 from .scenarios import PARAMETERS, Change, Scenario, ScenarioError, builtin_scenarios, compile_scenario, load_scenario
@@ -45,6 +46,8 @@ __all__ = [
     "MEASURES",
     "MEASURE_DEFINITIONS",
     "PARAMETERS",
+    "RANGE_COVERS",
+    "RANGE_EXCLUDES",
     "RESULT_MEASURES",
     "ROLES",
     "ROLE_GROUPS",
@@ -62,6 +65,7 @@ __all__ = [
     "Scenario",
     "ScenarioDraws",
     "ScenarioError",
+    "Spreads",
     "age_band_for",
     "assumptions",
     "builtin_scenarios",

@@ -55,6 +55,7 @@ class StockFigure:
     value: float
     kind: str  # published | carried forward | derived
     source: str
+    from_year: int | None = None  # the year of the published figure it was carried from (None: this year)
 
     def assumption(self, name: str) -> Assumption:
         return Assumption(name, self.value, "posts", self.source, self.kind, fin_year(self.year))
@@ -136,6 +137,7 @@ def region_stock(year: int) -> StockFigure:
         "carried forward",
         f"carried forward: England {fin_year(year)} ({eng.value:,.0f}, {eng.kind}) x the region's share of "
         f"England in {fin_year(share_year)} ({share:.4f}); {eng.source}; {share_src}",
+        share_year,
     )
 
 
@@ -173,6 +175,7 @@ def council_stock(code: str, year: int) -> StockFigure | None:
         "carried forward",
         f"carried {'forward' if y < year else 'back'} from {fin_year(y)} by England's growth (x{growth:.4f}): "
         f"{fig.source}{scope}{how}",
+        y,
     )
 
 

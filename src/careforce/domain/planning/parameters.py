@@ -21,8 +21,17 @@ from careforce.domain.reference import read_rows
 from .base_data import base_stock
 from .base_stock import age_shares, coventry_role_shares, role_shares
 from .dimensions import AGE_BANDS, AGES, BASE_YEAR, ROLES, council_codes, council_names
-from .published import PAY_ELASTICITY_SOURCE, TURNOVER_DRIVERS, TURNOVER_DRIVERS_SOURCE, Assumption, workforce_figure
+from .published import (
+    PAY_ELASTICITY_SOURCE,
+    TURNOVER_DRIVERS,
+    TURNOVER_DRIVERS_SOURCE,
+    Assumption,
+    Triangular,
+    workforce_figure,
+)
+from .ranges import Spreads, calibrate_spreads
 from .rates import estimate_rates_from_records
+from .supply import recruitment_ranges
 
 FloatArray = NDArray[np.float64]
 ENGLAND = "E92000001"
@@ -31,14 +40,6 @@ POPULATION_BANDS = ("65+", "65-84", "85+", "all_ages")
 BASE_YEARS = (2022, 2023, 2024)
 """Years a projection can start from: a population projection (2022-based, from mid-2022) and a
 published or carried England count (to 2024/25) exist for each."""
-
-
-@dataclass(frozen=True)
-class Triangular:
-    low: float
-    mode: float
-    high: float
-    source: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Calibration:
     uncertainty: dict[str, Triangular] = field(default_factory=dict)
     split_concentration: float = 50.0
     assumptions: tuple[Assumption, ...] = ()
+    spreads: Spreads = field(default_factory=Spreads)
 
     @property
     def shape(self) -> tuple[int, int, int]:
@@ -320,6 +322,8 @@ def calibration_for(base_year: int) -> Calibration:
         ),
         "pay_elasticity": Triangular(0.10, 0.30, 0.30, PAY_ELASTICITY_SOURCE),
     }
+    supply = recruitment_ranges(notes)
+    spreads = calibrate_spreads(stock, population["65+"].sum(axis=0), council_names(), notes)
     for name, tri in uncertainty.items():
         notes.append(
             Assumption(
@@ -342,8 +346,9 @@ def calibration_for(base_year: int) -> Calibration:
         council_destinations=council_dest,
         population=population,
         population_years=years,
-        uncertainty=uncertainty,
+        uncertainty={**uncertainty, **supply},
         assumptions=tuple(notes),
+        spreads=spreads,
     )
 
 

@@ -29,6 +29,16 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Triangular:
+    """A triangular distribution of a drawn parameter, with where its ends come from."""
+
+    low: float
+    mode: float
+    high: float
+    source: str
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
@@ -83,6 +93,7 @@ class PublishedProjection:
     extra_posts: str
     percent_increase: float | None
     source: str
+    method_statement: str = ""
 
 
 @cache
@@ -102,6 +113,7 @@ def sfc_projections() -> tuple[PublishedProjection, ...]:
                     extra_posts=row["extra_posts_or_jobs"],
                     percent_increase=float(pct) if pct else None,
                     source=f"sfc_workforce_projections.csv line {reader.line_num}: {row['source_title']}",
+                    method_statement=row["method_statement"],
                 )
             )
     return tuple(out)

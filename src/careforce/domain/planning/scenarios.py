@@ -50,7 +50,9 @@ PARAMETERS: dict[str, ParameterSpec] = {
     for p in (
         ParameterSpec("turnover_rate", "share per year", "share of staff leaving their employer each year", True),
         ParameterSpec("sector_exit_share", "share of leavers", "share of leavers who leave the sector", True),
-        ParameterSpec("pay.relative_wage", "fraction", "pay rise relative to the base year (0.10 = +10%)"),
+        ParameterSpec(
+            "pay.relative_wage", "fraction", "pay rise over the National Living Wage, from the base year (0.10 = +10%)"
+        ),
         ParameterSpec("vacancy_rate_target", "share of posts", "vacancies left unfilled by design (frictional)", True),
         ParameterSpec("demand.multiplier", "x posts", "posts required relative to the demand method (productivity)"),
         ParameterSpec(
@@ -68,9 +70,15 @@ PARAMETERS: dict[str, ParameterSpec] = {
             by_role=False,
         ),
         ParameterSpec(
-            "recruitment.domestic_capacity", "x base-year", "domestic new-to-sector recruits, x base-year level"
+            "recruitment.domestic_capacity",
+            "x observed",
+            "domestic recruits new to care, x the observed level (inf = no limit)",
         ),
-        ParameterSpec("recruitment.international_capacity", "x base-year", "international recruits, x base-year level"),
+        ParameterSpec(
+            "recruitment.international_capacity",
+            "x observed",
+            "international recruits, x the observed level (inf = no limit)",
+        ),
     )
 }
 
@@ -318,7 +326,8 @@ def compile_scenario(scenario: Scenario, councils: tuple[str, ...], years: range
         m, k = scale[change.parameter], shift[change.parameter]
         if change.op == "set":
             m[sel] = m[sel] * (1 - rho)
-            k[sel] = k[sel] * (1 - rho) + change.value * rho
+            with np.errstate(invalid="ignore"):  # an unlimited (inf) value is not in force where rho is 0
+                k[sel] = k[sel] * (1 - rho) + np.where(rho > 0, change.value * rho, 0.0)
         elif change.op == "multiply":
             factor = 1 + (change.value - 1) * rho
             m[sel] = m[sel] * factor
