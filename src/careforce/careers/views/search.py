@@ -246,6 +246,15 @@ def save_search(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("careers:saved-searches") + "?saved=1")
 
 
+def _described(saved: SavedSearch) -> str:
+    """A saved search described afresh from what was saved, so the words follow today's wording rules; the
+    words kept when it was saved if what was saved is not a whole search."""
+    try:
+        return describe_search(saved.filters)
+    except (KeyError, TypeError, ValueError):
+        return saved.description
+
+
 @requires(Permission.VIEW_OWN_APPLICATIONS)
 def saved_searches(request: HttpRequest) -> HttpResponse:
     return render(
@@ -253,8 +262,7 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
         "careers/saved_searches.html",
         {
             "title": "Your saved searches",
-            # described afresh from what was saved, so the words follow the wording rules of today
-            "searches": [(saved, describe_search(saved.filters)) for saved in queries.saved_searches_of(request.user)],
+            "searches": [(saved, _described(saved)) for saved in queries.saved_searches_of(request.user)],
             "just_saved": request.GET.get("saved") == "1",
         },
     )
