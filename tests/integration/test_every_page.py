@@ -39,6 +39,7 @@ NOT_WALKED = {
     "/care-jobs/your-applications/<int:application_id>/withdraw": "the demo job seeker has no applications "
     "(test_applicants_kept_informed)",
     "/demo-mailbox/<int:message_id>": "a message the walk did not cause (test_email_sender)",
+    "/care-jobs/jobs/<int:vacancy_id>/referred/<str:token>": "a link staff share (test_referrals)",
 }
 
 

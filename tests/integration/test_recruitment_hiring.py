@@ -155,7 +155,7 @@ def test_a_staff_member_refers_a_friend_and_sees_the_referral_reach_3_and_6_mont
     assert "Confirm your friend has agreed to share their details" in text(refused)
     as_staff.post(
         f"/recruitment/refer-a-friend/{vacancy.pk}",
-        {"friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"},
+        {"your_name": "Sam", "friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"},
     )
     referral = Referral.objects.get(referrer=user("staff"))
     assert referral.vacancy == vacancy and referral.referrer_worker == user("staff").worker
@@ -195,7 +195,7 @@ def test_staff_can_only_refer_to_their_employers_published_open_vacancies(as_sta
         assert as_staff.get(f"/recruitment/refer-a-friend/{vacancy.pk}").status_code == 404
         response = as_staff.post(
             f"/recruitment/refer-a-friend/{vacancy.pk}",
-            {"friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"},
+            {"your_name": "Sam", "friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"},
         )
         assert response.status_code == 404
     assert not Referral.objects.filter(referrer=user("staff")).exists()

@@ -98,6 +98,7 @@ ROUTE_RULES: dict[str, str] = {
     "/care-jobs/saved-searches": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/saved-searches/<int:search_id>": P.VIEW_OWN_APPLICATIONS,
     "/care-jobs/jobs/<int:vacancy_id>": PUBLIC,
+    "/care-jobs/jobs/<int:vacancy_id>/referred/<str:token>": PUBLIC,
     "/care-jobs/jobs/<int:vacancy_id>/apply": PUBLIC,
     "/care-jobs/jobs/<int:vacancy_id>/apply/check-your-answers": PUBLIC,
     "/care-jobs/jobs/<int:vacancy_id>/apply/application-sent": PUBLIC,
@@ -128,6 +129,7 @@ ROUTE_RULES: dict[str, str] = {
     "/recruitment/referrals": P.MANAGE_PROVIDER_WORKFORCE,
     "/recruitment/refer-a-friend": P.VIEW_OWN_WORKER_RECORD,
     "/recruitment/refer-a-friend/<int:vacancy_id>": P.VIEW_OWN_WORKER_RECORD,
+    "/recruitment/refer-a-friend/<int:vacancy_id>/share": P.VIEW_OWN_WORKER_RECORD,
     "/jobs/<uuid:job_id>": SIGNED_IN,
     # scoped inside: only while the outbox is the sender; admins read all, others their own mail (ADR 0085)
     "/demo-mailbox/": PUBLIC,

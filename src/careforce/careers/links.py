@@ -1,4 +1,5 @@
-"""Signed links we email to applicants: confirm an address, withdraw an application.
+"""Signed links we email to applicants (confirm an address, withdraw an application) and staff share with
+friends (a job, crediting them).
 
 A link carries only what it is for and a record's number, signed with the secret key and dated (Django's
 ``signing``), never an address or a name: it ends up in mail logs and browser history. A link older than
@@ -19,6 +20,7 @@ LIMITS = {
     "confirm-application": timedelta(days=30),
     "confirm-account": timedelta(days=7),
     "withdraw": timedelta(days=365),
+    "share": timedelta(days=365),
 }
 
 
@@ -53,3 +55,8 @@ def confirm_account(user_id: int) -> str:
 
 def withdraw(application_id: int) -> str:
     return notify.link(reverse("careers:withdraw-by-link", args=[make("withdraw", application_id)]))
+
+
+def share(referrer_id: int, vacancy_id: int) -> str:
+    """A member of staff's link to a job, for a friend: applying through it credits them (a referral)."""
+    return notify.link(reverse("careers:referred", args=[vacancy_id, make("share", referrer_id)]))

@@ -22,6 +22,7 @@ urlpatterns = [
     path("saved-searches", search.saved_searches, name="saved-searches"),
     path("saved-searches/<int:search_id>", search.saved_search_action, name="saved-search"),
     path("jobs/<int:vacancy_id>", vacancy.vacancy, name="vacancy"),
+    path("jobs/<int:vacancy_id>/referred/<str:token>", apply.referred, name="referred"),
     path("jobs/<int:vacancy_id>/apply", apply.start, name="apply"),
     path("jobs/<int:vacancy_id>/apply/check-your-answers", apply.check, name="apply-check"),
     path("jobs/<int:vacancy_id>/apply/application-sent", apply.sent, name="apply-sent"),

@@ -140,6 +140,18 @@ class HireForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
+    your_name = govuk(
+        forms.CharField(
+            label="Your name",
+            max_length=60,
+            help_text="As your friend knows you. We put it in the email we send them, and do not keep it.",
+            error_messages={
+                "required": "Enter your name, so your friend knows who referred them",
+                "max_length": "Your name must be 60 characters or fewer",
+            },
+        ),
+        autocomplete="given-name",
+    )
     friend_name = govuk(
         forms.CharField(
             label="Your friend's full name",
@@ -207,3 +219,7 @@ class ApplicantFilters(_ListFilters):
     stage = _select("Stage", [("", "Any stage"), *((s.value, s.label) for s in Stage)])
     workplace = _select("Workplace")
     job_role = _select("Role")
+
+
+class VacancySearch(forms.Form):
+    q = forms.CharField(label="Search vacancies", required=False, max_length=100, help_text="A role or a workplace")

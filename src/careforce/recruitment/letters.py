@@ -102,3 +102,21 @@ def tell_of_withdrawal(application: Application) -> None:
             search_link=notify.link(reverse("careers:search")),
             **_details(application),
         )
+
+
+def tell_friend(referral: Any, referrer_name: str) -> None:
+    """Email the friend a member of staff referred: who thinks they would be good, and the job's link."""
+    from careforce.careers import links
+    from careforce.careers.presenters import job_title, with_article
+
+    vacancy = referral.vacancy
+    notify.send(
+        referral.friend_email,
+        "friend_referred",
+        name=referral.friend_name,
+        referrer=referrer_name,
+        employer=vacancy.workplace.organisation.name,
+        job=with_article(job_title(vacancy).lower()),
+        workplace=vacancy.workplace.name,
+        job_link=links.share(referral.referrer_id, vacancy.pk),
+    )

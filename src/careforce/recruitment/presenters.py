@@ -156,6 +156,16 @@ def referral_milestones(referral: Referral, today: date | None = None) -> tuple[
     return milestones(worker.start_date, worker.left_on, today or timezone.localdate())
 
 
+def referral_progress(referral: Referral) -> str:
+    """'Referred: not applied yet', 'Applied: at interview', 'Hired', 'Not progressed'."""
+    if referral.status == Referral.Status.REFERRED:
+        return "Referred: not applied yet"
+    latest = max(referral.applications.all(), key=lambda a: (a.created_at, a.pk), default=None)
+    if referral.status == Referral.Status.APPLIED and latest is not None:
+        return f"Applied: at {Stage(latest.stage).label.lower()}" if latest.stage != Stage.NEW else "Applied"
+    return str(referral.get_status_display())
+
+
 def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> list[list[dict[str, str]]]:
     rows = []
     for referral in referrals:
@@ -164,7 +174,7 @@ def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> lis
             {"text": referral.friend_name},
             {"text": f"{vacancy_name(referral.vacancy)}, {referral.vacancy.workplace.name}"},
             {"text": gov_date(referral.created_at)},
-            {"text": referral.get_status_display()},
+            {"text": referral_progress(referral)},
             {"text": reached.get(3, "After they are hired")},
             {"text": reached.get(6, "After they are hired")},
         ]

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from careforce.domain.access import Permission, allows
+from careforce.domain.reference import code_list
 from careforce.workforce.models import Vacancy, Workplace
 
 from .models import CLOSED_STAGES, Application, Referral, Stage
@@ -129,16 +130,23 @@ def next_worker_reference(workplace: Workplace) -> str:
 # --- referrals -------------------------------------------------------------------------------------------
 
 
-def referable_vacancies(user: Any) -> QuerySet[Vacancy]:
-    """The staff member's employer's published, open vacancies."""
+def referable_vacancies(user: Any, words: str = "") -> QuerySet[Vacancy]:
+    """The staff member's employer's published, open vacancies; with ``words``, those whose title, role or
+    workplace (name or postcode) contains each word."""
     organisation_id = _staff_organisation_id(user)
     if organisation_id is None:
         return Vacancy.objects.none()
-    return (
-        Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
-        .select_related("workplace")
-        .order_by("workplace__name", "job_role", "pk")
-    )
+    found = Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
+    roles = code_list("job_roles").labels
+    for word in words.split()[:6]:
+        matching_roles = [code for code, text in roles.items() if word.lower() in text.lower()]
+        found = found.filter(
+            Q(title__icontains=word)
+            | Q(job_role__in=matching_roles)
+            | Q(workplace__name__icontains=word)
+            | Q(workplace__postcode__icontains=word)
+        )
+    return found.select_related("workplace").order_by("workplace__name", "job_role", "pk")
 
 
 def referable_vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
@@ -170,6 +178,21 @@ def _with_hires(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
         referrals.select_related("vacancy", "vacancy__workplace")
         .prefetch_related("applications__hired_worker")
         .order_by("-created_at", "-pk")
+    )
+
+
+def staff_member_of(vacancy: Vacancy, user_id: int) -> Any:
+    """The member of staff ``user_id`` if they work for the vacancy's employer (a share link's owner)."""
+    from django.contrib.auth import get_user_model
+
+    from careforce.domain.access import Role
+
+    return (
+        get_user_model()
+        .objects.filter(
+            pk=user_id, role=Role.PROVIDER_STAFF, organisation_id=vacancy.workplace.organisation_id, is_active=True
+        )
+        .first()
     )
 
 

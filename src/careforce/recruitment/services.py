@@ -40,13 +40,17 @@ class AlreadyApplied(Exception):
         self.application = application
 
 
-def submit_application(vacancy: Any, answers: dict[str, Any], applicant: Any = None) -> Application:
+def submit_application(
+    vacancy: Any, answers: dict[str, Any], applicant: Any = None, referred_by: int | None = None
+) -> Application:
     """Record a person's application to ``vacancy`` from their (already validated) answers.
 
     ``answers`` holds ``full_name``, ``email``, ``phone``, ``about_you``, ``availability`` (hours
     pattern names), the four yes/no answers and, optionally, ``referral`` (a ``Referral`` to the same
     vacancy). Without one, an open referral to this vacancy for the same email address is linked, so a
-    referred friend who applies directly is still tracked. The referral is then marked applied.
+    referred friend who applies directly is still tracked. The referral is then marked applied. Failing
+    both, ``referred_by`` (the user id of a member of staff whose share link the person followed) makes a
+    referral from the application, if they work for the vacancy's employer.
     A second application from the same email address to the same vacancy (one not withdrawn) raises
     ``AlreadyApplied`` and saves nothing. The applicant is emailed a copy once it is saved.
     """
@@ -59,7 +63,7 @@ def submit_application(vacancy: Any, answers: dict[str, Any], applicant: Any = N
         raise AlreadyApplied(existing)
     try:
         with transaction.atomic():
-            application = _record_application(vacancy, fields, answers.get("referral"), applicant)
+            application = _record_application(vacancy, fields, answers.get("referral"), applicant, referred_by)
             if application.email:
                 letters.tell_of_application(application)
     except IntegrityError:  # the same person sending twice at the same moment
@@ -70,11 +74,23 @@ def submit_application(vacancy: Any, answers: dict[str, Any], applicant: Any = N
     return application
 
 
-def _record_application(vacancy: Any, fields: dict[str, Any], referral: Any, applicant: Any) -> Application:
+def _record_application(
+    vacancy: Any, fields: dict[str, Any], referral: Any, applicant: Any, referred_by: int | None
+) -> Application:
     if referral is not None and referral.vacancy_id != vacancy.pk:
         referral = None
     if referral is None and fields["email"]:
         referral = queries.open_referral_for(vacancy, fields["email"])
+    if referral is None and referred_by is not None:
+        referrer = queries.staff_member_of(vacancy, referred_by)
+        if referrer is not None:
+            referral = Referral.objects.create(
+                referrer=referrer,
+                referrer_worker_id=referrer.worker_id,
+                vacancy=vacancy,
+                friend_name=fields["full_name"],
+                friend_email=fields["email"],
+            )
     application = Application.objects.create(
         vacancy=vacancy, applicant=applicant, referral=referral, stage=Stage.NEW, **fields
     )
@@ -283,14 +299,17 @@ def _update_referral(application: Application) -> None:
         referral.save(update_fields=["status"])
 
 
-def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str) -> Referral:
-    """A member of staff refers a friend to one of their employer's published vacancies."""
+def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
+    """A member of staff refers a friend to one of their employer's published vacancies; the friend is
+    emailed a link to the job (signed by ``your_name``, which is not stored)."""
     with transaction.atomic():
         vacancy = queries.referable_vacancy_for(user, vacancy_id)
-        return Referral.objects.create(
+        referral = Referral.objects.create(
             referrer=user,
             referrer_worker_id=getattr(user, "worker_id", None),
             vacancy=vacancy,
             friend_name=friend_name.strip(),
             friend_email=friend_email.strip(),
         )
+        letters.tell_friend(referral, your_name.strip() or "Someone you know")
+    return referral

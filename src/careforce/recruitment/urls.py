@@ -18,4 +18,5 @@ urlpatterns = [
     path("referrals", referrals.organisation_referrals, name="referrals"),
     path("refer-a-friend", referrals.refer_a_friend, name="refer-a-friend"),
     path("refer-a-friend/<int:vacancy_id>", referrals.refer, name="refer"),
+    path("refer-a-friend/<int:vacancy_id>/share", referrals.share, name="share"),
 ]

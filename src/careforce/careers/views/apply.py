@@ -17,7 +17,7 @@ from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from careforce.accounts.access import public
-from careforce.careers import applications, mailbox, queries
+from careforce.careers import applications, links, mailbox, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -32,6 +32,7 @@ from careforce.careers.presenters import job_title, with_article
 from careforce.recruitment.services import AlreadyApplied, submit_application
 
 APPLYING = "careers_applying"
+REFERRED_BY = "careers_referred_by"
 SENT = "careers_applications_sent"
 DEFAULT_RATE = "10/h"
 
@@ -88,6 +89,18 @@ def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpR
             "signed_in": getattr(request.user, "role", None) == "job_seeker",
         },
     )
+
+
+@public
+def referred(request: HttpRequest, vacancy_id: int, token: str) -> HttpResponse:
+    """A friend opened a member of staff's share link: remember who, then show the job."""
+    job = queries.live_vacancy(vacancy_id)
+    try:
+        referrer_id = links.read(token, "share")
+    except links.BadLink:
+        return redirect("careers:vacancy", job.pk)
+    request.session[REFERRED_BY] = {"vacancy": job.pk, "referrer": referrer_id}
+    return redirect("careers:vacancy", job.pk)
 
 
 @public
@@ -243,7 +256,13 @@ def _send(request: HttpRequest, job: Any, answers: dict[str, Any]) -> Any:
             "about_you": answers["about_you"],
         },
         applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
+        referred_by=_referrer(request, job),
     )
+
+
+def _referrer(request: HttpRequest, job: Any) -> int | None:
+    shared = request.session.get(REFERRED_BY) or {}
+    return int(shared["referrer"]) if shared.get("vacancy") == job.pk else None
 
 
 @public
