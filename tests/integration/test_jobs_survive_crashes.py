@@ -31,6 +31,7 @@ def _env(folder: Path, backend: str, redis_url: str = "") -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="careforce.settings",
         JOBS_BACKEND=backend,
         JOBS_LEASE_SECONDS="1.5",
+        CAREFORCE_LOCAL_HTTP="1",  # the test client speaks plain HTTP, as the local demo does
         PYTHONPATH=str(HERE),
     )
     if redis_url:
