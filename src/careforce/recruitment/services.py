@@ -110,7 +110,9 @@ def withdraw(application: Application, at: datetime | None = None) -> Applicatio
     twice changes nothing.
     """
     with transaction.atomic():
-        application = Application.objects.select_for_update().select_related("referral").get(pk=application.pk)
+        application = (
+            Application.objects.select_for_update(of=("self",)).select_related("referral").get(pk=application.pk)
+        )
         if application.stage == Stage.WITHDRAWN:
             return application
         if application.stage == Stage.HIRED:
