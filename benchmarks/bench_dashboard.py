@@ -38,6 +38,7 @@ PAGES = (
 
 def child(runs: int) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "careforce.settings"
+    os.environ.setdefault("CAREFORCE_LOCAL_HTTP", "1")  # the test client speaks plain HTTP
     import django
 
     django.setup()

@@ -70,7 +70,7 @@ def _workplace_row(i: int, staff: int) -> list[str]:
         "",
         "",
         "1;4",
-        "",
+        ";",  # OTHERUSERDESC: one (blank) item per service user, as ASC-WDS counts them (error 1130)
         "",
         "",
         str(staff),

@@ -221,7 +221,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     base = args.postgres.rstrip("/")
-    env = {**os.environ, "DATABASE_URL": f"{base}/{DB}", "AXES_FAILURE_LIMIT": "100000"}
+    env = {**os.environ, "DATABASE_URL": f"{base}/{DB}", "AXES_FAILURE_LIMIT": "100000", "CAREFORCE_LOCAL_HTTP": "1"}
     env.pop("REDIS_URL", None)
     cli = [sys.executable, "-m", "careforce.cli"]
     if not args.keep:

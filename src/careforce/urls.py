@@ -14,6 +14,7 @@ urlpatterns = [
     path("care-jobs/", include("careforce.careers.urls")),
     path("recruitment/", include("careforce.recruitment.urls")),
     path("jobs/", include("careforce.jobs.urls")),
+    path("demo-mailbox/", include("careforce.careers.mailbox_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -35,7 +35,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir: Path = tmp_path_factory.mktemp("careforce-e2e")
-    env = {**os.environ, "CAREFORCE_DATA_DIR": str(data_dir), "AXES_FAILURE_LIMIT": "50"}
+    env = {
+        **os.environ,
+        "CAREFORCE_DATA_DIR": str(data_dir),
+        "AXES_FAILURE_LIMIT": "50",
+        "SIGN_IN_RATE_PER_ADDRESS": "10000/m",
+        "CAREFORCE_LOCAL_HTTP": "1",  # plain HTTP on 127.0.0.1, as the local demo serves it
+    }
     env.pop("DATABASE_URL", None)  # the embedded database, as a newcomer runs it
     careforce = [sys.executable, "-m", "careforce.cli"]
     subprocess.run(

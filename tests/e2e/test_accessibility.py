@@ -21,7 +21,11 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/working-in-care", "/about-the-data", "/privacy", "/accessibility", "/sign-in", "/no-such-page"]
+    "path",
+    [
+        *("/", "/working-in-care", "/about-the-data", "/privacy", "/accessibility", "/sign-in", "/no-such-page"),
+        *("/sign-in/forgotten-password", "/sign-in/forgotten-password/sent", "/sign-in/new-password/MQ/used-link"),
+    ],
 )
 def test_public_pages_are_accessible(page, path):
     page.goto(path)
@@ -37,6 +41,15 @@ def test_sign_in_with_errors_is_accessible_and_the_summary_link_focuses_the_fiel
     assert_accessible(page)
     summary.get_by_role("link", name="Enter your email address").click()
     assert page.evaluate("document.activeElement.id") == "id_username"
+
+
+def test_asking_for_a_password_reset_without_an_email_is_accessible_and_focuses_the_field(page):
+    page.goto("/sign-in/forgotten-password")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page).to_have_title(re.compile(r"^Error: Reset your password"))
+    assert_accessible(page)
+    page.locator(".govuk-error-summary").get_by_role("link", name="Enter your email address").click()
+    assert page.evaluate("document.activeElement.id") == "id_email"
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,25 @@ def test_search_errors_results_empty_results_and_a_vacancy_are_accessible(page):
     assert_accessible(page)
 
 
+def test_a_vacancy_on_a_phone_says_what_the_job_is_what_it_pays_and_how_long_it_takes_to_get_there(browser, base_url):
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/care-jobs/search")
+    page.get_by_label("Your postcode").fill("B15 2TT")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Care jobs near you")
+    page.locator("main li h2 a").first.click()
+    expect(page.get_by_role("heading", name="About the job")).to_be_visible()
+    expect(page.get_by_role("heading", name="What you will do")).to_be_visible()
+    pay = page.locator(".govuk-summary-list__row", has_text="Pay").first
+    expect(pay).to_contain_text(re.compile(r"£\d+\.\d\d an hour.*£[\d,]+ a year for [\d.]+ hours a week", re.S))
+    travel = page.locator(".govuk-summary-list__row", has_text="Travel time")
+    expect(travel).to_contain_text(re.compile(r"At least \d+ minutes? by car from B15 2TT"))
+    assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert_accessible(page)
+    context.close()
+
+
 def test_self_assessment_errors_and_result_are_accessible(page):
     page.goto("/care-jobs/is-care-right-for-me/questions")
     page.get_by_role("button", name="See my result").click()

@@ -53,3 +53,18 @@ def as_job_seeker(db):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def as_admin(db):  # type: ignore[no-untyped-def]
     return signed_in(f"admin@{DEMO}")
+
+
+@pytest.fixture
+def sent_email(monkeypatch):  # type: ignore[no-untyped-def]
+    """The email sent during the test (Django's in-memory outbox), sent at once rather than on commit.
+
+    A test runs inside one transaction that never commits, so email (sent when the change that caused it
+    commits, careers/notify.py) would never go; test_email_sender checks a rolled-back change sends nothing.
+    """
+    from django.core import mail
+
+    from careforce.careers import notify
+
+    monkeypatch.setattr(notify, "_when_committed", lambda deliver: deliver())
+    return mail.outbox

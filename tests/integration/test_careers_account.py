@@ -77,7 +77,10 @@ def test_apply_then_create_an_account_and_see_the_application_and_its_status(cli
     application.save()
     page = soup(client.get("/care-jobs/your-applications"))
     row = page.select_one("tbody tr")
-    assert f"CF-{application.pk}" in row.get_text() and row.select_one(".govuk-tag").get_text() == "Interview"
+    assert (
+        f"CF-{application.pk}" in row.get_text()
+        and row.select_one(".govuk-tag").get_text() == "Invited to an interview"
+    )
 
 
 def test_create_account_checks_the_password_and_existing_accounts(client):
@@ -185,7 +188,7 @@ def test_saving_a_result_signed_in_or_by_creating_an_account(client, as_job_seek
     assert saved.answers == answers(0)
 
 
-def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, capsys):
+def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, sent_email):
     from careforce.careers.alerts import run_alerts
     from careforce.workforce.models import Workplace
 
@@ -196,15 +199,15 @@ def test_job_alerts_tell_people_about_new_matching_jobs_once(as_job_seeker, caps
     new_vacancy(title="Old job", posted_on=date.today() - timedelta(days=3))
     as_job_seeker.post("/care-jobs/search", {"postcode": "TR1", "distance": "5"})
     as_job_seeker.post("/care-jobs/search/save")
-    capsys.readouterr()
-    assert run_alerts().emails == 0
+    assert run_alerts().emails == 0 and sent_email == []
     new_vacancy(title="Brand new job")
     new_vacancy(title="Another new job")
     result = run_alerts("https://careforce.example")
-    out = capsys.readouterr().out
     assert result.emails == 1 and result.jobs == 2
-    assert "To: jobseeker@demo.careforce.test" in out and "Brand new job" in out and "Old job" not in out
-    assert "https://careforce.example/care-jobs/jobs/" in out
+    (email,) = sent_email
+    assert email.to == ["jobseeker@demo.careforce.test"] and email.subject == "2 new care jobs for your saved search"
+    assert "Brand new job" in email.body and "Old job" not in email.body
+    assert "https://careforce.example/care-jobs/jobs/" in email.body
     assert run_alerts().emails == 0
 
 

@@ -1,5 +1,7 @@
 """Job search by postcode and distance, with filters, sorting, widening and the vacancy page."""
 
+import math
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -153,7 +155,11 @@ def test_an_empty_search_shows_how_to_widen_it_and_the_suggestion_works(client):
     assert "Only job" in job_titles(widened)
 
 
-def test_a_vacancy_shows_honest_pay_the_employer_its_cqc_rating_and_the_distance(client):
+def rows_of(page):  # type: ignore[no-untyped-def]
+    return {r.dt.get_text(strip=True): r.dd.get_text(" ", strip=True) for r in page.select(".govuk-summary-list__row")}
+
+
+def test_a_vacancy_shows_what_the_job_is_its_pay_a_year_the_employer_and_the_travel_time(client):
     place = workplace_at("B15 2TT", cqc_rating="Outstanding")
     job = vacancy(
         place,
@@ -163,29 +169,60 @@ def test_a_vacancy_shows_honest_pay_the_employer_its_cqc_rating_and_the_distance
         guaranteed_hours=True,
         contracted_hours=30,
         requires_driving_licence=True,
+        description="You will visit people in their own homes across Edgbaston.\n\nWe pay for your training.",
+        duties="- Help people wash and dress\n- Prepare meals\n\n* Write care notes",
+        shift_pattern="7am to 2pm, four days a week, every other weekend",
     )
     results(client, postcode="B15 2TT")
     page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
-    rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in page.select(".govuk-summary-list__row")}
-    assert rows["Pay"] == "£12.85 an hour"
-    assert rows["Travel time"] == "Travel time is paid"
+    rows = rows_of(page)
+    # 12.85 x 30 hours x 365/7 weeks = 20,101.07
+    assert rows["Pay"] == "£12.85 an hour £20,101 a year for 30 hours a week"
     assert rows["Guaranteed hours"] == "30 hours a week guaranteed"
+    assert rows["Shift pattern"] == "7am to 2pm, four days a week, every other weekend"
+    assert rows["Travel time"].startswith("At least 1 minute by car from B15 2TT")
+    assert rows["Travel between visits"] == "Travel between visits is paid"
     assert rows["Employer"] == place.organisation.name
     assert rows["CQC rating"] == "Outstanding"
-    assert rows["Distance"].startswith("less than a mile away")
     assert rows["Driving"] == "You need a driving licence"
+    main = page.select_one("main")
+    assert [p.get_text() for p in main.select("h2 + p, h2 + p + p")][:2] == [
+        "You will visit people in their own homes across Edgbaston.",
+        "We pay for your training.",
+    ]
+    assert [li.get_text() for li in main.select("ul.govuk-list--bullet li")] == [
+        "Help people wash and dress",
+        "Prepare meals",
+        "Write care notes",
+    ]
     assert "Open Government Licence" in page.get_text()
 
 
-def test_a_vacancy_without_pay_or_rating_says_so(client):
+def test_the_travel_time_grows_with_the_distance_from_the_searchers_postcode(client):
+    place = workplace_at("CV1 5FB")  # Coventry city centre
+    job = vacancy(place, title="Coventry job")
+    results(client, postcode="B15 2TT", distance="30")  # Birmingham, about 18 miles in a straight line
+    travel = rows_of(soup(client.get(f"/care-jobs/jobs/{job.pk}")))["Travel time"]
+    found = re.match(r"At least (\d+) minutes by car from B15 2TT (\d+\.\d) miles in a straight line", travel)
+    assert found, travel
+    minutes, miles = int(found[1]), float(found[2])
+    assert 17 < miles < 19
+    # the straight line at 25.4 mph (DfT's average on local A roads), rounded up: 18.3 miles is 44 minutes
+    assert minutes == math.ceil(miles / 25.4 * 60) or minutes == math.ceil((miles + 0.05) / 25.4 * 60)
+
+
+def test_a_vacancy_without_pay_rating_description_or_search_says_so(client):
     place = workplace_at("B15 2TT", cqc_rating="")
-    job = vacancy(place, hourly_rate=None)
+    job = vacancy(place, hourly_rate=None, full_time=False, part_time=True, weekends=True)
     page = soup(client.get(f"/care-jobs/jobs/{job.pk}"))
-    rows = {r.dt.get_text(strip=True): r.dd.get_text(strip=True) for r in page.select(".govuk-summary-list__row")}
+    rows = rows_of(page)
     assert rows["Pay"] == "Pay not given: ask the employer"
     assert rows["CQC rating"] == "Not recorded"
-    assert rows["Travel time"] == "Travel time is not paid"
+    assert rows["Travel between visits"] == "Travel between visits is not paid"
     assert rows["Guaranteed hours"] == "Hours not guaranteed"
+    assert rows["Shift pattern"] == "Part-time, weekends"
+    assert rows["Travel time"] == "Search from your postcode to see how long it takes to get there"
+    assert "The employer has not described this job yet" in page.get_text()
 
 
 def test_closed_and_unpublished_vacancies_are_not_found(client):

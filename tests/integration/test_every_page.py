@@ -28,11 +28,20 @@ NOT_WALKED = {
     "/planning/runs/<uuid:run_id>/status": "after a projection run (test_planning_runs)",
     "/provider/upload/<uuid:upload_id>": "after an upload (test_upload_checks)",
     "/provider/upload/<uuid:upload_id>/cancel": "after an upload (test_upload_checks)",
+    "/provider/upload/<uuid:upload_id>/check-again": "after a save that stopped (test_jobs_survive_crashes)",
     "/provider/upload/<uuid:upload_id>/confirm": "after an upload (test_upload_checks)",
     "/provider/upload/<uuid:upload_id>/report.csv": "after an upload (test_upload_checks)",
     "/recruitment/applicants/<int:application_id>/hire/check": "after the hire questions (test_recruitment_hiring)",
     "/recruitment/applicants/<int:application_id>/shortlist": "a form's action (POST only)",
     "/recruitment/vacancies/<int:vacancy_id>/publish": "a form's action (POST only)",
+    "/care-jobs/confirm-email/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/confirm-account/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/withdraw/<str:token>": "a link in an email (test_applicants_kept_informed)",
+    "/care-jobs/your-applications/<int:application_id>/withdraw": "the demo job seeker has no applications "
+    "(test_applicants_kept_informed)",
+    "/sign-in/new-password/<uidb64>/<token>": "a link in a password reset email (test_security)",
+    "/demo-mailbox/<int:message_id>": "a message the walk did not cause (test_email_sender)",
+    "/care-jobs/jobs/<int:vacancy_id>/referred/<str:token>": "a link staff share (test_referrals)",
 }
 
 

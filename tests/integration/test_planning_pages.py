@@ -24,7 +24,8 @@ def test_the_lead_sees_new_jobs_by_2030_and_2035_beside_the_2019_figure(as_lead)
     assert "45,000–70,000" in page and "sfc_workforce_projections.csv line" in page
     headline = cache.get(CACHE_KEY)  # kept, so the next view is quick
     y2030, y2035 = headline.year(2030), headline.year(2035)
-    assert y2030.new_jobs.p5 < y2030.new_jobs.p50 < y2030.new_jobs.p95 < y2035.new_jobs.p5
+    assert y2030.new_jobs.p5 < y2030.new_jobs.p50 < y2030.new_jobs.p95
+    assert y2030.new_jobs.p50 < y2035.new_jobs.p50
     assert y2030.recruits_needed.p5 > y2030.new_jobs.p95  # recruits needed include replacing leavers
     assert f"{y2030.new_jobs.p5:,.0f} to {y2030.new_jobs.p95:,.0f}" in page
     assert f"{y2035.recruits_needed.p50:,.0f}" in page
@@ -48,6 +49,20 @@ def test_the_assumptions_page_lists_every_assumption_with_its_source(as_analyst)
     assert page.count('<tr class="govuk-table__row">') >= len(assumptions("need"))
     assert "workforce_estimates.csv line" in page and ">published<" in page and ">assumption<" in page
     assert "pay.relative_wage" in page  # the parameters a scenario can change
+
+
+def test_the_assumptions_page_shows_the_backcast_and_what_the_range_covers(as_analyst):
+    from careforce.planning.views.pages import published_backcast
+
+    page = as_analyst.get("/planning/assumptions").content.decode()
+    result = published_backcast()
+    assert "How well the model did from 2016/17" in page
+    assert f"{result.inside} of {len(result.rows)} published counts fell inside the likely range (90%)" in page
+    for row in result.rows:
+        assert f"{row.actual:,.0f}" in page and f"{row.error_percent:+.1f}%" in page
+    assert "What the likely range covers" in page and "It does not cover" in page
+    assert "no population figures before mid-2022" in page
+    assert ">carried forward<" in page and ">2022/23<" in page  # base figures with their year
 
 
 def test_the_start_page_explains_the_model_and_links_onwards(as_analyst, as_lead):

@@ -116,7 +116,7 @@ def test_only_staff_reach_the_referral_pages(request, who):
     assert (
         client.post(
             f"/recruitment/refer-a-friend/{vacancy.pk}",
-            {"friend_name": "Ray Sun", "friend_email": "ray@example.com", "consent": "on"},
+            {"your_name": "Sam", "friend_name": "Ray Sun", "friend_email": "ray@example.com", "consent": "on"},
         ).status_code
         == 403
     )

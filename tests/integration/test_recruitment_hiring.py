@@ -117,6 +117,32 @@ def test_a_start_date_must_be_a_real_date_within_a_year(as_manager):
     assert application.stage == Stage.OFFER and application.hired_worker is None
 
 
+def test_a_start_date_before_the_application_is_refused_with_the_error_summary_keeping_what_was_typed(as_manager):
+    from careforce.recruitment import services
+
+    application = apply(new_vacancy(), "Ola Pym", "ola@example.com")
+    applied = timezone.localdate() - timedelta(days=20)
+    Application.objects.filter(pk=application.pk).update(created_at=timezone.now() - timedelta(days=20))
+    to_offer(as_manager, application)
+    before = applied - timedelta(days=1)
+    response = as_manager.post(
+        f"/recruitment/applicants/{application.pk}/hire",
+        {"start_date-day": before.day, "start_date-month": before.month, "start_date-year": before.year},
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    summary = page.select_one(".govuk-error-summary")
+    assert f"Start date must be on or after {applied:%-d %B %Y}, the day they applied" in summary.get_text()
+    assert page.title.get_text().startswith("Error: ")
+    assert page.select_one("input[name=start_date-day]")["value"] == str(before.day)
+    assert page.select_one("input[name=start_date-year]")["value"] == str(before.year)
+    with pytest.raises(services.PipelineError):
+        services.hire(user("manager"), application.pk, before)
+    application.refresh_from_db()
+    assert application.stage == Stage.OFFER and application.hired_worker is None
+    # the day they applied is allowed
+    assert "is hired" in text(hire(as_manager, application, applied))
+
+
 def test_a_staff_member_refers_a_friend_and_sees_the_referral_reach_3_and_6_months(as_staff, as_manager):
     vacancy = new_vacancy(title="Weekend support worker")
     page = text(as_staff.get("/recruitment/refer-a-friend"))
@@ -129,7 +155,7 @@ def test_a_staff_member_refers_a_friend_and_sees_the_referral_reach_3_and_6_mont
     assert "Confirm your friend has agreed to share their details" in text(refused)
     as_staff.post(
         f"/recruitment/refer-a-friend/{vacancy.pk}",
-        {"friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"},
+        {"your_name": "Sam", "friend_name": "Nia Obi", "friend_email": "nia.obi@example.com", "consent": "on"},
     )
     referral = Referral.objects.get(referrer=user("staff"))
     assert referral.vacancy == vacancy and referral.referrer_worker == user("staff").worker
@@ -142,6 +168,8 @@ def test_a_staff_member_refers_a_friend_and_sees_the_referral_reach_3_and_6_mont
     to_offer(as_manager, application)
     today = timezone.localdate()
     start = add_months(today, -4)
+    # she applied before her start date (a hire cannot start before the application)
+    Application.objects.filter(pk=application.pk).update(created_at=timezone.now() - timedelta(days=200))
     hire(as_manager, application, start)
     referral.refresh_from_db()
     assert referral.status == Referral.Status.HIRED
@@ -167,7 +195,7 @@ def test_staff_can_only_refer_to_their_employers_published_open_vacancies(as_sta
         assert as_staff.get(f"/recruitment/refer-a-friend/{vacancy.pk}").status_code == 404
         response = as_staff.post(
             f"/recruitment/refer-a-friend/{vacancy.pk}",
-            {"friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"},
+            {"your_name": "Sam", "friend_name": "Ola Py", "friend_email": "ola@example.com", "consent": "on"},
         )
         assert response.status_code == 404
     assert not Referral.objects.filter(referrer=user("staff")).exists()

@@ -191,8 +191,8 @@ def test_median_time_to_first_contact_and_to_hire_from_hand_made_timestamps(as_m
     vacancy = new_vacancy(manager().organisation)
     applied = timezone.now() - timedelta(days=60)
     # contact after 2, 10 and 30 hours (median 10 hours); hires after 20 and 40 days (median 30 days)
-    for contact_hours, hire_days in ((2, 20), (10, 40), (30, None)):
-        application = apply(vacancy, "Hal Ives")
+    for number, (contact_hours, hire_days) in enumerate(((2, 20), (10, 40), (30, None))):
+        application = apply(vacancy, f"Hal Ives {number}")
         Application.objects.filter(pk=application.pk).update(
             created_at=applied,
             first_contacted_at=applied + timedelta(hours=contact_hours),
@@ -204,3 +204,67 @@ def test_median_time_to_first_contact_and_to_hire_from_hand_made_timestamps(as_m
     assert "Median time to first contact 10 hours (3 contacted)" in page
     assert "Median time to hire 30 days (2 hired)" in page
     assert "For all 4 applications" in page
+
+
+def test_the_recruitment_page_is_paginated_and_filtered_by_workplace_role_status_and_stage(as_manager):
+    organisation = manager().organisation
+    Vacancy.objects.filter(workplace__organisation=organisation).delete()
+    workplaces = list(Workplace.objects.filter(organisation=organisation).order_by("pk")[:2])
+    for number in range(30):
+        Vacancy.objects.create(
+            workplace=workplaces[number % 2],
+            job_role=8 if number < 20 else 7,
+            posted_on=date(2026, 10, 1),
+            is_published=number % 3 != 0,
+            title=f"Job {number:02d}",
+        )
+    page = BeautifulSoup(as_manager.get("/recruitment/").content, "html.parser")
+    assert len(page.select("tbody tr")) == 25
+    assert "Showing 1 to 25 of 30 vacancies" in page.get_text()
+    second = page.select_one(".govuk-pagination__next a")["href"]
+    assert len(BeautifulSoup(as_manager.get("/recruitment/" + second).content, "html.parser").select("tbody tr")) == 5
+    first_workplace = f"/recruitment/?workplace={workplaces[0].pk}"
+    filtered = BeautifulSoup(as_manager.get(first_workplace).content, "html.parser")
+    assert "15 vacancies (filtered)" in filtered.get_text()
+    assert {r.select("td")[1].get_text(strip=True) for r in filtered.select("tbody tr")} == {workplaces[0].name}
+    assert "10 vacancies" in text(as_manager.get("/recruitment/?job_role=7"))
+    assert "20 vacancies" in text(as_manager.get("/recruitment/?status=published"))
+    # pages keep the filters
+    assert "1 vacancy (filtered)" in text(
+        as_manager.get(f"{first_workplace}&job_role=7&status=not-published")
+    )  # Job 24
+    job = Vacancy.objects.get(title="Job 05")
+    apply(job, "Una Vale")
+    with_new = BeautifulSoup(as_manager.get("/recruitment/?stage=new").content, "html.parser")
+    assert [next(r.select_one("td a").strings).strip() for r in with_new.select("tbody tr")] == ["Job 05"]
+    assert "No vacancies match these filters" in text(as_manager.get("/recruitment/?stage=hired"))
+    # a value that is not a choice is ignored rather than failing
+    assert as_manager.get("/recruitment/?workplace=999999&sort=nonsense&page=x").status_code == 200
+
+
+def test_all_applicants_filtered_by_stage_vacancy_and_workplace_newest_first_or_oldest(as_manager):
+    organisation = manager().organisation
+    Application.objects.filter(vacancy__workplace__organisation=organisation).delete()
+    first, second = new_vacancy(organisation), new_vacancy(organisation)
+    older = apply(first, "Vic Wade")
+    Application.objects.filter(pk=older.pk).update(created_at=timezone.now() - timedelta(days=3))
+    newer = apply(second, "Wyn Xu")
+    page = BeautifulSoup(as_manager.get("/recruitment/applicants").content, "html.parser")
+    names = [a.get_text() for a in page.select("tbody td:first-child a")]
+    assert names == [f"Applicant {newer.pk}", f"Applicant {older.pk}"]  # blind until shortlisted
+    oldest = BeautifulSoup(as_manager.get("/recruitment/applicants?sort=oldest").content, "html.parser")
+    assert [a.get_text() for a in oldest.select("tbody td:first-child a")][0] == f"Applicant {older.pk}"
+    by_vacancy = text(as_manager.get(f"/recruitment/applicants?vacancy={first.pk}"))
+    assert f"Applicant {older.pk}" in by_vacancy and f"Applicant {newer.pk}" not in by_vacancy
+    services_move(older)
+    contacted = text(as_manager.get("/recruitment/applicants?stage=contacted"))
+    assert "1 applicant" in contacted and "Vic Wade" in contacted
+    other = Vacancy.objects.exclude(workplace__organisation=organisation).first()
+    assert as_manager.get(f"/recruitment/applicants?vacancy={other.pk}").status_code == 404
+
+
+def services_move(application: Application) -> None:
+    from careforce.recruitment import services
+
+    services.shortlist(manager(), application.pk)
+    services.move_stage(manager(), application.pk, "contacted")

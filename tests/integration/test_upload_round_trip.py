@@ -117,3 +117,19 @@ def test_a_value_ascwds_would_ignore_keeps_what_is_stored(as_manager):  # type: 
     assert "These files match your records: saving them changes nothing." in page
     worker.refresh_from_db()
     assert worker.start_date == starts
+
+
+def test_many_warnings_of_one_kind_are_one_line_with_their_count_and_every_row_is_in_the_report(as_manager):  # type: ignore[no-untyped-def]
+    files = download_all(as_manager)
+    staff = table(files["staff.csv"])
+    header = staff[0]
+    for row in staff[1:]:  # UPDATE rows are checked in full, as ASC-WDS checks them: a blank POSTCODE is a warning
+        row[header.index("STATUS")] = "UPDATE"
+        row[header.index("POSTCODE")] = ""
+    response = upload(as_manager, {**files, "staff.csv": as_bytes(staff)})
+    page = response.content.decode()
+    records = len(staff) - 1
+    assert f"{records:,} staff records have no POSTCODE; it is optional" in page
+    assert page.count("POSTCODE is blank") == 0  # not one table row per staff record
+    report = as_manager.get(response.redirect_chain[-1][0] + "/report.csv").content.decode()
+    assert report.count("POSTCODE is blank") == records

@@ -10,7 +10,7 @@ from careforce.accounts.models import User
 from careforce.workforce.models import Vacancy, Workplace
 
 pytestmark = pytest.mark.django_db
-CARE_WORKER, REGISTERED_NURSE = 8, 16
+CARE_WORKER, REGISTERED_NURSE, REGISTERED_MANAGER = 8, 16, 4
 
 
 def _workplaces():  # type: ignore[no-untyped-def]
@@ -85,6 +85,9 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
     assert vacancy.posted_on == date.today()
     row = next(r for r in _open_rows(as_manager, workplace) if "Night care worker" in r)
     assert "£12.75 an hour" in row and "Published" in row
+    listing = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies"))
+    advert = next(a for a in listing.select("tbody a") if a.get_text(strip=True).startswith("See the advert"))
+    assert advert["href"] == f"/care-jobs/jobs/{vacancy.pk}"
 
     change = f"/provider/vacancies/{vacancy.pk}/change"
     form = _soup(as_manager.get(change))
@@ -94,7 +97,11 @@ def test_a_manager_adds_changes_and_closes_a_vacancy(as_manager):
         "offers_visa_sponsorship",
         "guaranteed_hours",
     }
-    as_manager.post(change, _vacancy(number_of_posts="1", job_role=str(REGISTERED_NURSE), offers=[], publish="no"))
+    as_manager.post(
+        change,
+        # a nurse at a care worker's pay: far below a nurse's local range, so the pay is confirmed
+        _vacancy(number_of_posts="1", job_role=str(REGISTERED_NURSE), offers=[], publish="no", pay_confirmed=["yes"]),
+    )
     vacancy.refresh_from_db()
     assert (vacancy.number_of_posts, vacancy.job_role, vacancy.travel_time_paid, vacancy.is_published) == (
         1,
@@ -135,7 +142,7 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
     assert _summary(response) == [
         ("Select the job role", "#id_job_role"),
         ("Number of posts must be between 1 and 999", "#id_number_of_posts"),
-        ("Hourly pay must be a number, like 12.60", "#id_hourly_rate"),
+        ("Hourly pay must be a number, like 13.20", "#id_hourly_rate"),
         ("Closing date must be today or in the future", "#id_closing_date"),
         ("Select whether to publish the vacancy in job search", "#id_publish"),
     ]
@@ -145,6 +152,103 @@ def test_bad_vacancy_answers_are_refused_with_specific_messages_and_what_was_typ
     assert page.select_one("#id_title")["value"] == "Night care worker"
     assert {i["value"] for i in page.select("input[name=hours_pattern][checked]")} == {"full_time", "nights"}
     assert Vacancy.objects.filter(workplace=workplace).count() == before
+
+
+def test_what_a_manager_writes_about_a_job_is_kept_shown_again_and_shown_on_the_public_job_page(as_manager, client):
+    from careforce.careers.queries import forget_index
+
+    workplace, _ = _workplaces()
+    typed = _vacancy(
+        title="Home care worker, Edgbaston",
+        description="Visits in Edgbaston and Harborne.\n\nWe pay mileage.",
+        duties="Help people wash and dress\nPrepare meals",
+        shift_pattern="7am to 2pm, 4 days a week",
+    )
+    as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", typed)
+    vacancy = Vacancy.objects.get(workplace=workplace, title="Home care worker, Edgbaston")
+    assert (vacancy.duties, vacancy.shift_pattern) == (
+        "Help people wash and dress\nPrepare meals",
+        "7am to 2pm, 4 days a week",
+    )
+    form = _soup(as_manager.get(f"/provider/vacancies/{vacancy.pk}/change"))
+    assert form.select_one("#id_shift_pattern")["value"] == "7am to 2pm, 4 days a week"
+    assert form.select_one("#id_duties").get_text().strip() == "Help people wash and dress\nPrepare meals"
+    forget_index()
+    job = _soup(client.get(f"/care-jobs/jobs/{vacancy.pk}"))
+    main = job.select_one("main").get_text(" ", strip=True)
+    assert "Visits in Edgbaston and Harborne." in main and "We pay mileage." in main
+    assert [li.get_text() for li in job.select("main ul.govuk-list--bullet li")] == [
+        "Help people wash and dress",
+        "Prepare meals",
+    ]
+    assert "7am to 2pm, 4 days a week" in main
+    # 12.75 x 37.5 x 365/7 = 24,930.80, to the nearest pound
+    assert "£12.75 an hour £24,931 a year for 37.5 hours a week" in main
+
+
+def test_pay_below_the_national_living_wage_is_refused_and_nothing_is_saved(as_manager):
+    workplace, _ = _workplaces()
+    before = Vacancy.objects.filter(workplace=workplace).count()
+    response = as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", _vacancy(hourly_rate="12.60"))
+    assert _summary(response) == [
+        (
+            "Hourly pay must be at least the National Living Wage, £12.71 an hour from 1 April 2026 "
+            "for workers aged 21 and over",
+            "#id_hourly_rate",
+        )
+    ]
+    page = _soup(response)
+    assert page.select_one("#id_hourly_rate")["value"] == "12.60"
+    assert page.select_one("input[name=pay_confirmed]") is None  # refused: no way to confirm it
+    assert Vacancy.objects.filter(workplace=workplace).count() == before
+
+
+def _local_registered_manager_vacancies(workplace, rates):  # type: ignore[no-untyped-def]
+    """Open registered manager vacancies at other workplaces in the same council, so the local range is known."""
+    Vacancy.objects.filter(job_role=REGISTERED_MANAGER).delete()
+    others = list(Workplace.objects.filter(council=workplace.council).exclude(pk=workplace.pk)[:2])
+    assert others
+    for i, rate in enumerate(rates):
+        place = others[i % len(others)]
+        Vacancy.objects.create(
+            workplace=place, job_role=REGISTERED_MANAGER, hourly_rate=rate, posted_on=date.today(), is_published=True
+        )
+
+
+def test_pay_far_below_the_roles_local_range_gets_a_warning_the_manager_can_accept(as_manager):
+    workplace, _ = _workplaces()
+    _local_registered_manager_vacancies(workplace, ["21.00", "21.50", "22.00", "23.00"])
+    add = f"/provider/workplaces/{workplace.pk}/vacancies/add"
+    typed = _vacancy(job_role=str(REGISTERED_MANAGER), title="Registered manager", hourly_rate="13.00")
+    response = as_manager.post(add, typed)
+    council = workplace.council.name.removesuffix(", County of")
+    assert _summary(response) == [
+        (
+            f"£13.00 an hour is well below what the 4 registered manager vacancies in {council} pay "
+            "(£21.00 to £23.00 an hour). Check the hourly pay and the job role, or select that the pay is right",
+            "#id_hourly_rate",
+        )
+    ]
+    page = _soup(response)
+    assert page.select_one("#id_hourly_rate")["value"] == "13.00"
+    assert page.select_one("#id_title")["value"] == "Registered manager"
+    assert page.select_one("input[name=pay_confirmed]") is not None
+    assert not Vacancy.objects.filter(workplace=workplace, job_role=REGISTERED_MANAGER).exists()
+
+    assert as_manager.post(add, {**typed, "pay_confirmed": ["yes"]}).status_code == 302
+    saved = Vacancy.objects.get(workplace=workplace, job_role=REGISTERED_MANAGER)
+    assert saved.hourly_rate == Decimal("13.00")
+
+
+def test_pay_within_the_local_range_is_saved_without_a_question(as_manager):
+    workplace, _ = _workplaces()
+    _local_registered_manager_vacancies(workplace, ["21.00", "21.50", "22.00", "23.00"])
+    form = _soup(as_manager.get(f"/provider/workplaces/{workplace.pk}/vacancies/add"))
+    assert form.select_one("input[name=pay_confirmed]") is None
+    assert "At least the National Living Wage: £12.71 an hour from 1 April 2026" in form.get_text()
+    typed = _vacancy(job_role=str(REGISTERED_MANAGER), title="Registered manager", hourly_rate="22.40")
+    assert as_manager.post(f"/provider/workplaces/{workplace.pk}/vacancies/add", typed).status_code == 302
+    assert Vacancy.objects.get(workplace=workplace, job_role=REGISTERED_MANAGER).hourly_rate == Decimal("22.40")
 
 
 def test_a_manager_cannot_see_change_or_close_another_providers_vacancies_and_nothing_changes(as_manager):

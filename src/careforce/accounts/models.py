@@ -8,7 +8,9 @@ from careforce.domain.access import ROLE_LABELS, Role
 
 
 class User(AbstractUser):
-    """A person who signs in. The username is their email address."""
+    """A person who signs in. The username is their email address (password reset emails go to it)."""
+
+    EMAIL_FIELD = "username"
 
     role = models.CharField(max_length=32, choices=[(r.value, ROLE_LABELS[r]) for r in Role])
     organisation = models.ForeignKey(

@@ -2,13 +2,16 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
+from django_ratelimit.core import is_ratelimited
 
 from careforce.accounts.access import public, requires, signed_in
+from careforce.accounts.backends import sign_in_name
 from careforce.accounts.forms import SignInForm
 from careforce.domain.access import Permission, home_for
 
@@ -16,6 +19,8 @@ from careforce.domain.access import Permission, home_for
 @public
 @sensitive_post_parameters("password")
 def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and _too_many_attempts(request):
+        return locked_out(request)
     form = SignInForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         login(request, form.get_user())
@@ -34,6 +39,21 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         "accounts/sign_in.html",
         {"title": "Sign in", "form": form, "page_has_errors": bool(form.errors), "next": request.GET.get("next", "")},
     )
+
+
+def _too_many_attempts(request: HttpRequest) -> bool:
+    """Caps on attempts from one address and for one email address, whatever their outcome (ADR 0091)."""
+    by_address = is_ratelimited(
+        request, group="sign-in-address", key="ip", rate=settings.SIGN_IN_RATE_PER_ADDRESS, increment=True
+    )
+    by_email = is_ratelimited(
+        request,
+        group="sign-in-email",
+        key=lambda group, request: sign_in_name(request, None),
+        rate=settings.SIGN_IN_RATE_PER_EMAIL,
+        increment=True,
+    )
+    return bool(by_address or by_email)
 
 
 @public
@@ -55,5 +75,5 @@ def your_account(request: HttpRequest) -> HttpResponse:
 
 
 def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
-    """django-axes calls this when an account or address has had too many failed sign-ins."""
+    """Too many failed sign-ins for this email address from this address (django-axes), or too many attempts."""
     return render(request, "accounts/locked_out.html", {"title": "Too many attempts to sign in"}, status=429)

@@ -19,19 +19,11 @@ from django.db import transaction
 from careforce.careers import queries
 from careforce.careers.presenters import job_title
 from careforce.domain.careers.self_assessment import IncompleteAnswers, score
+from careforce.domain.upload.neutralise import neutralise_cell
+from careforce.recruitment import letters
 from careforce.recruitment.models import Application, InterviewScore, Stage
 
 ERASED_NAME = "Deleted applicant"
-# what the person sees for each pipeline stage
-STAGE_TEXT = {
-    Stage.NEW: "Sent: the employer has not replied yet",
-    Stage.CONTACTED: "The employer has contacted you",
-    Stage.INTERVIEW: "Interview",
-    Stage.OFFER: "Offered the job",
-    Stage.CHECKS: "Checks (DBS and references)",
-    Stage.HIRED: "Hired",
-    Stage.NOT_PROGRESSED: "Not taken forward",
-}
 
 
 def applications_for_display(user: Any) -> list[dict[str, Any]]:
@@ -43,7 +35,9 @@ def applications_for_display(user: Any) -> list[dict[str, Any]]:
             "workplace": a.vacancy.workplace.name,
             "sent": a.created_at,
             "stage": a.stage,
-            "status": STAGE_TEXT.get(a.stage, a.get_stage_display()),
+            "status": letters.status(a.stage),
+            "id": a.pk,
+            "withdrawable": a.stage not in (Stage.HIRED, Stage.WITHDRAWN),
         }
         for a in queries.applications_of(user)
     ]
@@ -104,25 +98,33 @@ def as_csv(user: Any) -> str:
     writer = csv.writer(out)
     writer.writerow(["section", "item", "field", "value"])
     for field, value in data["account"].items():
-        writer.writerow(["account", 1, field, value])
+        writer.writerow(["account", 1, field, _cell(value)])
     for section in ("applications", "saved_searches", "self_assessment_results"):
         for number, item in enumerate(data[section], start=1):
             for field, value in item.items():
-                writer.writerow(
-                    [
-                        section,
-                        number,
-                        field,
-                        json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value,
-                    ]
-                )
+                text = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+                writer.writerow([section, number, field, _cell(text)])
     return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` ...) is written with a leading ``'``."""
+    return neutralise_cell(value) if isinstance(value, str) else value
 
 
 @transaction.atomic
 def erase(user: Any) -> None:
     """Delete the account and its saved things; strip personal details from its applications."""
-    applications = Application.objects.filter(applicant=user)
+    anonymise(Application.objects.filter(applicant=user))
+    user.delete()
+
+
+def anonymise(applications: Any) -> None:
+    """Remove the personal details of these applications; the rows stay so counts do not change.
+
+    Used when a job seeker deletes their account and when applications pass their retention period
+    (``careforce.retention.applications``).
+    """
     InterviewScore.objects.filter(application__in=applications).update(notes="")
     applications.update(
         full_name=ERASED_NAME,
@@ -133,4 +135,3 @@ def erase(user: Any) -> None:
         not_progressed_reason="",
         applicant=None,
     )
-    user.delete()

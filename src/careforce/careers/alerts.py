@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +43,6 @@ def new_matches(saved: SavedSearch) -> list[tuple[int, float | None]]:
 
 
 def run_alerts(base_url: str | None = None) -> AlertRun:
-    base = (base_url or getattr(settings, "CAREFORCE_BASE_URL", "http://127.0.0.1:8000")).rstrip("/")
     today = timezone.localdate()
     index = queries.live_vacancies().index
     newest = int(index.id.max()) if len(index) else 0
@@ -65,23 +63,16 @@ def run_alerts(base_url: str | None = None) -> AlertRun:
                 where = f", {describe_distance(miles)}" if miles is not None else ""
                 lines.append(
                     f"- {(v.title or role_name(v.job_role)).capitalize()} at {v.workplace.name}{where}: "
-                    f"{base}{reverse('careers:vacancy', args=[vacancy_id])}"
+                    f"{notify.link(reverse('careers:vacancy', args=[vacancy_id]), base_url)}"
                 )
             more = len(matches) - len(lines)
-            body = "\n".join(
-                [
-                    f"New care jobs for your saved search: {saved.description}.",
-                    "",
-                    *lines,
-                    *([f"and {more} more."] if more > 0 else []),
-                    "",
-                    f"Manage your saved searches: {base}{reverse('careers:saved-searches')}",
-                ]
-            )
             notify.send(
                 saved.user.email or saved.user.username,
-                f"{len(matches)} new care job{'s' if len(matches) != 1 else ''} for your saved search",
-                body,
+                "job_alert",
+                count=f"{len(matches)} new care job{'s' if len(matches) != 1 else ''}",
+                search=saved.description,
+                jobs="\n".join([*lines, *([f"and {more} more."] if more > 0 else [])]),
+                saved_searches_link=notify.link(reverse("careers:saved-searches"), base_url),
             )
             emails += 1
             jobs += len(matches)

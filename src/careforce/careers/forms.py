@@ -12,12 +12,13 @@ from careforce.domain.careers.content import role_profiles
 from careforce.domain.careers.postcodes import PostcodeError, lookup_postcode, normalise_postcode
 from careforce.domain.careers.search import DEFAULT_RADIUS_MILES, RADIUS_STEPS_MILES, JobFilters
 from careforce.domain.careers.vacancies import HOURS_PATTERNS, HoursPattern
+from careforce.domain.careers.wording import miles, within
 
 HOURS_CHOICES = [(p.name.lower(), p.label.capitalize()) for p in HOURS_PATTERNS if p.name]
 TERMS_CHOICES = [
     ("without_driving_licence", "No driving licence needed"),
     ("without_car", "No car needed"),
-    ("travel_time_paid", "Travel time is paid"),
+    ("travel_time_paid", "Travel between visits is paid"),
     ("visa_sponsorship", "Offers visa sponsorship"),
 ]
 SORT_CHOICES = [("distance", "Nearest first"), ("newest", "Newest first")]
@@ -30,7 +31,7 @@ def role_choices() -> list[tuple[str, str]]:
 class SearchForm(forms.Form):
     postcode = forms.CharField(max_length=20, required=False)
     distance = forms.TypedChoiceField(
-        choices=[(f"{m:g}", f"{m:g} mile{'s' if m != 1 else ''}") for m in RADIUS_STEPS_MILES],
+        choices=[(f"{m:g}", miles(m)) for m in RADIUS_STEPS_MILES],
         coerce=float,
         initial=f"{DEFAULT_RADIUS_MILES:g}",
         error_messages={"invalid_choice": "Choose how far you can travel from the list"},
@@ -127,7 +128,7 @@ def describe_search(search: dict[str, Any]) -> str:
     """One line for a saved search: "Care worker jobs within 10 miles of B15 2TT, part-time"."""
     profiles = role_profiles()
     roles = " or ".join(profiles[r].title if r in profiles else str(r) for r in search.get("roles") or ())
-    parts = [f"{roles or 'Care'} jobs within {search['distance']:g} miles of {search['postcode']}"]
+    parts = [f"{roles or 'Care'} jobs {within(float(search['distance']))} of {search['postcode']}"]
     if search.get("hours"):
         parts.append(" or ".join(HoursPattern[h.upper()].label for h in search["hours"]))
     if search.get("min_pay"):

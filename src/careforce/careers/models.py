@@ -1,5 +1,6 @@
 """What a person looking for care work chose to keep: saved searches (for job alerts) and saved
-"Is care right for me?" results. Nothing is stored here unless they ask."""
+"Is care right for me?" results (nothing is stored unless they ask); the address they confirmed; and the
+demo's mailbox."""
 
 from django.conf import settings
 from django.db import models
@@ -33,3 +34,31 @@ class SavedSelfAssessment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class OutboxMessage(models.Model):
+    """An email kept in the database instead of sent: the demo's mailbox (``mail_backends.OutboxEmailBackend``).
+
+    Only the demo and laptops use it; production sends through GOV.UK Notify and stores nothing here.
+    """
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    template = models.CharField(max_length=50, blank=True, help_text="the careers.notify template, if any")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["to", "sent_at"])]
+
+
+class ConfirmedAddress(models.Model):
+    """A job seeker proved they receive email at their account's address (by opening the link we sent).
+
+    Only then are applications sent earlier with that address, from any browser, joined to the account.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confirmed_address")
+    email = models.EmailField()
+    confirmed_at = models.DateTimeField()

@@ -10,8 +10,10 @@ from typing import Any
 from django.urls import reverse
 
 from careforce.careers.queries import LiveVacancies, VacancyDetails
+from careforce.domain.careers.coverage import spoken_name
 from careforce.domain.careers.distance import describe_distance
 from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, role_name, soft_reasons
+from careforce.domain.careers.pay import yearly_equivalent
 from careforce.domain.careers.search import Hit, JobFilters
 from careforce.domain.careers.vacancies import HOURS_PATTERNS, HoursPattern
 from careforce.domain.reference import code_list
@@ -37,6 +39,7 @@ class VacancyView:
     distance: str | None
     reasons: str | None
     href: str
+    yearly: str | None = None  # "£24,853 a year for 37.5 hours a week"
 
 
 def _hours(vacancy: Any) -> HoursPattern:
@@ -55,6 +58,14 @@ def pay_text(vacancy: Any) -> str:
     if vacancy.hourly_rate is None:
         return "Pay not given: ask the employer"
     return f"£{float(vacancy.hourly_rate):,.2f} an hour"
+
+
+def yearly_text(hourly_rate: Any, contracted_hours: Any) -> str | None:
+    """ "£24,853 a year for 37.5 hours a week", or None when pay or hours are not given."""
+    if hourly_rate is None or not contracted_hours:
+        return None
+    hours = float(contracted_hours)
+    return f"£{yearly_equivalent(float(hourly_rate), hours):,.0f} a year for {hours:g} hours a week"
 
 
 def guaranteed_text(vacancy: Any) -> str:
@@ -85,10 +96,12 @@ def present(
         title=job_title(vacancy),
         employer=vacancy.employer,
         workplace=vacancy.workplace,
-        place=", ".join(x for x in (vacancy.post_town, vacancy.council) if x),
+        place=", ".join(dict.fromkeys(x for x in (vacancy.post_town, spoken_name(vacancy.council)) if x)),
         cqc_rating=vacancy.cqc_rating or "Not recorded",
         pay=pay_text(vacancy),
-        travel_time="Travel time is paid" if vacancy.travel_time_paid else "Travel time is not paid",
+        travel_time="Travel between visits is paid"
+        if vacancy.travel_time_paid
+        else "Travel between visits is not paid",
         guaranteed_hours=guaranteed_text(vacancy),
         hours=", ".join(p.label for p in HOURS_PATTERNS if p in hours).capitalize() or "Not given",
         needs=("You need " + " and ".join(needs)) if needs else "No driving licence or car needed",
@@ -99,6 +112,7 @@ def present(
         distance=distance,
         reasons=None if distance is None else why_shown(vacancy, hours, distance, filters, soft),
         href=reverse("careers:vacancy", args=[vacancy.id]),
+        yearly=yearly_text(vacancy.hourly_rate, vacancy.contracted_hours),
     )
 
 

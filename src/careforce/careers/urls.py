@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, apply, content, search, self_assessment, vacancy
+from .views import account, apply, content, search, self_assessment, vacancy, your_application
 
 app_name = "careers"
 urlpatterns = [
@@ -22,12 +22,18 @@ urlpatterns = [
     path("saved-searches", search.saved_searches, name="saved-searches"),
     path("saved-searches/<int:search_id>", search.saved_search_action, name="saved-search"),
     path("jobs/<int:vacancy_id>", vacancy.vacancy, name="vacancy"),
+    path("jobs/<int:vacancy_id>/referred/<str:token>", apply.referred, name="referred"),
     path("jobs/<int:vacancy_id>/apply", apply.start, name="apply"),
     path("jobs/<int:vacancy_id>/apply/check-your-answers", apply.check, name="apply-check"),
     path("jobs/<int:vacancy_id>/apply/application-sent", apply.sent, name="apply-sent"),
     path("jobs/<int:vacancy_id>/apply/<slug:slug>", apply.step, name="apply-step"),
     path("create-account", account.create_account, name="create-account"),
     path("your-applications", account.your_applications, name="your-applications"),
+    path("your-applications/confirm-email", your_application.resend_confirmation, name="resend-confirmation"),
+    path("your-applications/<int:application_id>/withdraw", your_application.withdraw, name="withdraw"),
+    path("confirm-email/<str:token>", your_application.confirm_email, name="confirm-email"),
+    path("confirm-account/<str:token>", your_application.confirm_account, name="confirm-account"),
+    path("withdraw/<str:token>", your_application.withdraw_by_link, name="withdraw-by-link"),
     path("your-data", account.your_data, name="your-data"),
     path("your-data.json", account.your_data_json, name="your-data-json"),
     path("your-data.csv", account.your_data_csv, name="your-data-csv"),

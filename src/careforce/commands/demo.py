@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
     for s in outcome.sign_ins:
         print(f"  {s.email:<34} {s.description}")
     if not args.load_only:
-        serve(args)
+        serve(args, local_http=True)  # the local demo: plain HTTP on this machine (settings, ADR 0091)
     return 0

@@ -1,6 +1,11 @@
 """``careforce metrics``: a workforce measure's table for a council or the region, as the page shows it.
 
     careforce metrics --area E08000026 --measure turnover_rate --by job_role --format xlsx --out t.xlsx
+    careforce metrics --attack [--measure turnover_rate]
+
+``--attack`` runs the attacker of ``domain.metrics.attack`` over every published table of each measure
+(or the one given) and prints, per measure, the tables, relations, shown and suppressed count cells, and
+the suppressed cells it narrowed to fewer than 5 values (and exactly).
 
 An administrative tool run on the server: it may show any area (like a regional lead), always with
 disclosure control applied, so it writes exactly the table (and "[c]" cells) of the page's download.
@@ -25,16 +30,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument(
         "--area",
-        required=True,
         metavar="GSS_CODE|region",
         help="a council's GSS code (e.g. E08000026 Coventry) or 'region'",
     )
     parser.add_argument(
         "--measure",
-        default="filled_posts",
+        default=None,
         choices=[m.id for m in MEASURES],
         metavar="MEASURE",
-        help="the measure (default filled_posts): " + ", ".join(m.id for m in MEASURES),
+        help="the measure (default filled_posts; with --attack, every measure): " + ", ".join(m.id for m in MEASURES),
     )
     parser.add_argument(
         "--by",
@@ -45,7 +49,36 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument("--format", default="csv", choices=("csv", "xlsx", "ods"), dest="fmt")
     parser.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    parser.add_argument(
+        "--attack",
+        action="store_true",
+        help="instead of a table: attack every published table of the measure (default: of every measure) "
+        "and report the suppressed cells recovered",
+    )
     parser.set_defaults(handler=run)
+
+
+def attack(args: argparse.Namespace) -> int:
+    import time
+
+    from careforce.intelligence import attacking, facts
+
+    region = facts.region_facts()
+    chosen = [m for m in MEASURES if args.measure in (None, m.id)]
+    print("measure,tables,relations,shown,suppressed,recovered_within_threshold,recovered_exactly,seconds")
+    total = 0
+    for m in chosen:
+        started = time.perf_counter()
+        result = attacking.attack_measure(m, region)
+        total += len(result.recovered)
+        print(
+            f"{m.id},{result.tables},{result.relations},{result.shown},{result.suppressed},"
+            f"{len(result.recovered)},{result.recovered_exactly},{time.perf_counter() - started:.1f}",
+            flush=True,
+        )
+        for cell in result.recovered[:5]:
+            print(f"#   {' / '.join(cell.key)}: between {cell.low:g} and {cell.high:g}", flush=True)
+    return 1 if total else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,6 +87,12 @@ def run(args: argparse.Namespace) -> int:
     from careforce.intelligence.measures import measure_for, splits_for, table_for_area
     from careforce.intelligence.queries import Area
 
+    if args.attack:
+        return attack(args)
+    if args.area is None:
+        print("careforce metrics: give --area GSS_CODE|region (or --attack)", file=sys.stderr)
+        return 2
+    args.measure = args.measure or "filled_posts"
     code = args.area.strip()
     if code.lower() == "region" or code == REGION_CODE:
         area = Area(REGION_CODE, REGION_NAME)

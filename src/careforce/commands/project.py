@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from careforce.domain.planning import (
+    BASE_YEAR,
+    BASE_YEARS,
     DEFAULT_SEED,
     DEMAND_METHODS,
     MAX_YEAR,
@@ -26,6 +28,7 @@ from careforce.domain.planning import (
     Scenario,
     ScenarioError,
     builtin_scenarios,
+    calibration_for,
     load_scenario,
     project,
     project_on_dask,
@@ -48,6 +51,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument("--all-builtin", action="store_true", help="run every shipped scenario")
     parser.add_argument("--to", type=int, default=2035, dest="to_year", help=f"last year (to {MAX_YEAR})")
+    parser.add_argument(
+        "--base-year",
+        type=int,
+        default=BASE_YEAR,
+        choices=BASE_YEARS,
+        help=f"first year of the projection (2022 = 2022/23; default {BASE_YEAR}); base figures of that year",
+    )
     parser.add_argument("--draws", type=int, default=1000, help="Monte Carlo draws (default 1000)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (common to every scenario)")
     parser.add_argument("--demand", choices=DEMAND_METHODS, default="sfc", help="demand method (default sfc)")
@@ -97,6 +107,7 @@ def write_outputs(result: ProjectionResult, out: Path) -> dict[str, Path]:
         "scenarios": {s.name: {"source": s.source, "text": s.text} for s in result.scenarios},
         "demand_method": result.demand_method,
         "years": [result.years[0], result.years[-1]],
+        "base_year": result.years[0],
         "draws": result.draws,
         "seed": result.seed,
     }
@@ -131,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
             "demand_method": args.demand,
             "progress": progress,
         }
+        if args.base_year != BASE_YEAR:
+            common["base"] = calibration_for(args.base_year)
         if scheduler:
             result = project_on_dask(scenarios, scheduler=scheduler, **common)
         else:

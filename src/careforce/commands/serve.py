@@ -41,6 +41,11 @@ def migrate() -> None:
 
 def run(args: argparse.Namespace) -> int:
     migrate()
+    from careforce.jobs.reaper import reap_lost_jobs
+    from careforce.retention.housekeeping import run_housekeeping
+
+    reap_lost_jobs()  # jobs this machine's previous server was doing when it stopped
+    run_housekeeping()  # personal data past its retention period (also `careforce housekeeping`, daily)
     serve(args)
     return 0
 
@@ -65,7 +70,10 @@ def gunicorn_command(host: str, port: int, workers: int = DEFAULT_WORKERS, threa
     ]
 
 
-def serve(args: argparse.Namespace) -> None:
+def serve(args: argparse.Namespace, *, local_http: bool = False) -> None:
+    """Replace this process with gunicorn. ``local_http``: the local demo, plain HTTP on this machine only."""
+    if local_http:
+        os.environ["CAREFORCE_LOCAL_HTTP"] = "1"
     print(f"Serving careforce on http://{args.host}:{args.port}  (press Ctrl+C to stop)", flush=True)
     command = gunicorn_command(args.host, args.port, args.workers, getattr(args, "threads", DEFAULT_THREADS))
     os.execv(sys.executable, command)

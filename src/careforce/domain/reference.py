@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -178,3 +180,35 @@ def population(age_band: str, year: int) -> dict[str, float]:
     if not out:
         raise KeyError(f"no population for {age_band} in {year}")
     return out
+
+
+@dataclass(frozen=True)
+class WageRate:
+    """One National Living Wage rate: in force from ``effective_from`` for workers aged ``minimum_age`` and over."""
+
+    effective_from: date
+    hourly_rate: Decimal
+    minimum_age: int
+    source: str
+
+
+@cache
+def national_living_wage() -> tuple[WageRate, ...]:
+    """Every National Living Wage rate since April 2016, oldest first (``calibration/national_living_wage.csv``,
+    from GOV.UK's "National Minimum Wage and National Living Wage rates"). The one place these figures live."""
+    rates = [
+        WageRate(
+            date.fromisoformat(r["effective_from"]), Decimal(r["hourly_rate_gbp"]), int(r["minimum_age"]), r["source"]
+        )
+        for r in read_rows("calibration", "national_living_wage.csv")
+    ]
+    return tuple(sorted(rates, key=lambda r: r.effective_from))
+
+
+def national_living_wage_on(day: date) -> WageRate | None:
+    """The National Living Wage in force on a day (None before April 2016)."""
+    current = None
+    for rate in national_living_wage():
+        if rate.effective_from <= day:
+            current = rate
+    return current

@@ -6,7 +6,8 @@ from typing import Any
 
 from django import forms
 
-from careforce.domain.planning import Scenario, ScenarioError, builtin_scenarios
+from careforce.domain.planning import Scenario, ScenarioError, builtin_scenarios, default_calibration
+from careforce.domain.planning.checks import check_scenario
 from careforce.domain.planning.scenarios import parse_scenario
 
 from .models import ProjectionRun, SavedScenario
@@ -63,6 +64,7 @@ class RunForm(forms.Form):
         if text.strip():
             try:
                 self.written = parse_scenario(text.replace("\r\n", "\n"), source=YOUR_SCENARIO)
+                check_scenario(self.written, default_calibration())
             except ScenarioError as error:
                 raise forms.ValidationError(str(error)) from None
         return str(text)

@@ -61,6 +61,7 @@ def start_run(
             "careforce.planning.services.run_projection",
             {"run_id": str(run.pk)},
             user,
+            on_failure="careforce.planning.services.run_failed",
         )
         ProjectionRun.objects.filter(pk=run.pk).update(job=job)
     run.refresh_from_db()
@@ -86,6 +87,17 @@ def run_projection(progress: Any, run_id: str) -> dict[str, Any]:
         assumptions=[asdict(a) for a in result.assumptions if in_scope(a.name, run.council_id)],
     )
     return {"url": reverse("planning:results", args=[run.pk]), "link_text": "See the projection results", "rows": rows}
+
+
+STOPPED = "The projection stopped before it finished. No results were saved."
+
+
+def run_failed(run_id: str, message: str) -> dict[str, str]:
+    """The background run failed or its process died: the run says so instead of waiting for ever."""
+    ProjectionRun.objects.filter(pk=run_id, status=ProjectionRun.Status.WAITING).update(
+        status=ProjectionRun.Status.FAILED, message=STOPPED, finished_at=timezone.now()
+    )
+    return {"url": reverse("planning:new-run"), "link_text": "Run a projection again"}
 
 
 def in_scope(name: str, council: str | None) -> bool:

@@ -134,9 +134,9 @@ def write_workbook(run: ProjectionRun, table: pa.Table) -> None:
     for measure in RESULT_MEASURES:
         about.append([measure, MEASURE_DEFINITIONS.get(measure, "")])
     sheet = book.create_sheet("Assumptions")
-    sheet.append(["name", "value", "unit", "kind", "source"])
+    sheet.append(["name", "year", "value", "unit", "kind", "source"])
     for item in run.assumptions:
-        sheet.append([item["name"], item["value"], item["unit"], item["kind"], item["source"]])
+        sheet.append([item["name"], item.get("year", ""), item["value"], item["unit"], item["kind"], item["source"]])
     sheet = book.create_sheet("Scenarios")
     sheet.append(["scenario", "text"])
     for name in run.scenario_names:

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from careforce.domain.careers.content import care_values
+from careforce.domain.reference import code_list
 from careforce.web.forms import GovDateField, govuk
 
 from .measures import add_months
@@ -122,15 +123,35 @@ class HireForm(forms.Form):
         help_text="For example, 5 1 2027. It can be up to a year ahead.",
     )
 
+    def __init__(self, *args: Any, earliest: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+
     def clean_start_date(self) -> date:
         start: date = self.cleaned_data["start_date"]
         today = timezone.localdate()
+        if self.earliest is not None and start < self.earliest:
+            raise forms.ValidationError(
+                f"Start date must be on or after {self.earliest:%-d %B %Y}, the day they applied"
+            )
         if start < add_months(today, -12) or start > add_months(today, 12):
             raise forms.ValidationError("Start date must be within a year of today")
         return start
 
 
 class ReferralForm(forms.Form):
+    your_name = govuk(
+        forms.CharField(
+            label="Your name",
+            max_length=60,
+            help_text="As your friend knows you. We put it in the email we send them, and do not keep it.",
+            error_messages={
+                "required": "Enter your name, so your friend knows who referred them",
+                "max_length": "Your name must be 60 characters or fewer",
+            },
+        ),
+        autocomplete="given-name",
+    )
     friend_name = govuk(
         forms.CharField(
             label="Your friend's full name",
@@ -160,3 +181,45 @@ class ReferralForm(forms.Form):
         label="My friend has agreed that I can share their name and email address",
         error_messages={"required": "Confirm your friend has agreed to share their details"},
     )
+
+
+class _ListFilters(forms.Form):
+    """Filters of a long list, sent by GET. A value that is not one of the choices is ignored."""
+
+    def __init__(self, data: Any, *, workplaces: list[tuple[int, str]], roles: list[int]) -> None:
+        super().__init__(data)
+        self.fields["workplace"].choices = [("", "All workplaces"), *((str(pk), name) for pk, name in workplaces)]
+        labels = code_list("job_roles").labels
+        self.fields["job_role"].choices = [("", "All roles"), *((str(r), labels.get(r, f"Code {r}")) for r in roles)]
+
+    def chosen(self) -> dict[str, Any]:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        out = {name: data.get(name) or "" for name in self.fields if name not in self.errors}
+        for name in ("workplace", "job_role"):
+            out[name] = int(out[name]) if out.get(name) else None
+        return out
+
+
+def _select(label: str, choices: list[tuple[str, str]] | None = None) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, choices=choices or [])
+
+
+class VacancyFilters(_ListFilters):
+    workplace = _select("Workplace")
+    job_role = _select("Role")
+    status = _select(
+        "Job search",
+        [("", "Any"), ("published", "Published"), ("not-published", "Not published"), ("closed", "Closed")],
+    )
+    stage = _select("With applicants at", [("", "Any stage"), *((s.value, s.label) for s in Stage)])
+
+
+class ApplicantFilters(_ListFilters):
+    stage = _select("Stage", [("", "Any stage"), *((s.value, s.label) for s in Stage)])
+    workplace = _select("Workplace")
+    job_role = _select("Role")
+
+
+class VacancySearch(forms.Form):
+    q = forms.CharField(label="Search vacancies", required=False, max_length=100, help_text="A role or a workplace")

@@ -8,6 +8,7 @@ measured. Hiring creates a ``workforce.Worker`` (see ``services.hire``). See ADR
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 
 HOURS_PATTERNS = ("full_time", "part_time", "school_hours", "nights", "weekends")
 
@@ -20,6 +21,11 @@ class Stage(models.TextChoices):
     CHECKS = "checks", "DBS and references"
     HIRED = "hired", "Hired"
     NOT_PROGRESSED = "not_progressed", "Not progressed"
+    WITHDRAWN = "withdrawn", "Withdrawn by the applicant"
+
+
+# stages after which nothing more happens to an application
+CLOSED_STAGES = (Stage.HIRED, Stage.NOT_PROGRESSED, Stage.WITHDRAWN)
 
 
 class Referral(models.Model):
@@ -76,10 +82,23 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     first_contacted_at = models.DateTimeField(null=True, blank=True)
     hired_at = models.DateTimeField(null=True, blank=True)
+    email_confirmed_at = models.DateTimeField(
+        null=True, blank=True, help_text="when the applicant opened the link we emailed to this address"
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["vacancy", "stage"])]
+        constraints = [
+            # one application per person and job: a second one is "you have already applied" (withdrawn ones
+            # and erased ones, whose email is blank, do not count)
+            models.UniqueConstraint(
+                Lower("email"),
+                "vacancy",
+                condition=~models.Q(stage="withdrawn") & ~models.Q(email=""),
+                name="one_application_per_email_and_vacancy",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name

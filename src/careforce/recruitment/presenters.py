@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.utils import timezone
 
@@ -33,6 +34,7 @@ STAGE_TAG_COLOURS = {
     Stage.CHECKS: "yellow",
     Stage.HIRED: "green",
     Stage.NOT_PROGRESSED: "grey",
+    Stage.WITHDRAWN: "grey",
 }
 
 
@@ -154,6 +156,16 @@ def referral_milestones(referral: Referral, today: date | None = None) -> tuple[
     return milestones(worker.start_date, worker.left_on, today or timezone.localdate())
 
 
+def referral_progress(referral: Referral) -> str:
+    """'Referred: not applied yet', 'Applied: at interview', 'Hired', 'Not progressed'."""
+    if referral.status == Referral.Status.REFERRED:
+        return "Referred: not applied yet"
+    latest = max(referral.applications.all(), key=lambda a: (a.created_at, a.pk), default=None)
+    if referral.status == Referral.Status.APPLIED and latest is not None:
+        return f"Applied: at {Stage(latest.stage).label.lower()}" if latest.stage != Stage.NEW else "Applied"
+    return str(referral.get_status_display())
+
+
 def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> list[list[dict[str, str]]]:
     rows = []
     for referral in referrals:
@@ -162,7 +174,7 @@ def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> lis
             {"text": referral.friend_name},
             {"text": f"{vacancy_name(referral.vacancy)}, {referral.vacancy.workplace.name}"},
             {"text": gov_date(referral.created_at)},
-            {"text": referral.get_status_display()},
+            {"text": referral_progress(referral)},
             {"text": reached.get(3, "After they are hired")},
             {"text": reached.get(6, "After they are hired")},
         ]
@@ -175,3 +187,42 @@ def referral_rows(referrals: list[Referral], with_referrer: bool = False) -> lis
 def _referrer_reference(referral: Referral) -> str:
     worker = referral.referrer_worker
     return worker.local_identifier if worker is not None else "Not known"
+
+
+def with_query(query: Any, **changes: Any) -> str:
+    """``?…`` of the current filters with some values changed (``None`` removes one); page 1 unless given."""
+    params = {k: v for k, v in query.items() if v not in ("", None) and k != "page"}
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + urlencode(params) if params else "?"
+
+
+def pagination(query: Any, page: Any) -> dict[str, Any] | None:
+    """govukPagination parameters for a Django page, keeping the filters and sort in each link."""
+    pages, number = page.paginator.num_pages, page.number
+    if pages <= 1:
+        return None
+    items: list[dict[str, Any]] = []
+    for n in range(1, pages + 1):
+        if n in (1, pages) or abs(n - number) <= 2:
+            items.append({"number": n, "href": with_query(query, page=n), "current": n == number})
+        elif abs(n - number) == 3:
+            items.append({"ellipsis": True})
+    return {
+        "items": items,
+        "previous": {"href": with_query(query, page=number - 1)} if page.has_previous() else None,
+        "next": {"href": with_query(query, page=number + 1)} if page.has_next() else None,
+    }
+
+
+def showing(page: Any, noun: str, plural: str) -> str:
+    """'Showing 26 to 50 of 744 vacancies', '1 vacancy', 'No vacancies match'."""
+    total = page.paginator.count
+    if total == 0:
+        return f"No {plural} match"
+    if page.paginator.num_pages == 1:
+        return f"{total:,} {noun if total == 1 else plural}"
+    return f"Showing {page.start_index():,} to {page.end_index():,} of {total:,} {plural}"

@@ -10,14 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from careforce.domain.access import Permission, allows
+from careforce.domain.reference import code_list
 from careforce.workforce.models import Vacancy, Workplace
 
-from .models import Application, Referral, Stage
+from .models import CLOSED_STAGES, Application, Referral, Stage
 
 
 def _managed_organisation_id(user: Any) -> int | None:
@@ -45,7 +46,7 @@ def vacancies_for(user: Any) -> QuerySet[Vacancy]:
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
         return Vacancy.objects.none()
-    active = ~Q(applications__stage__in=(Stage.HIRED, Stage.NOT_PROGRESSED))
+    active = ~Q(applications__stage__in=CLOSED_STAGES)
     return (
         Vacancy.objects.filter(workplace__organisation_id=organisation_id)
         .select_related("workplace")
@@ -129,16 +130,23 @@ def next_worker_reference(workplace: Workplace) -> str:
 # --- referrals -------------------------------------------------------------------------------------------
 
 
-def referable_vacancies(user: Any) -> QuerySet[Vacancy]:
-    """The staff member's employer's published, open vacancies."""
+def referable_vacancies(user: Any, words: str = "") -> QuerySet[Vacancy]:
+    """The staff member's employer's published, open vacancies; with ``words``, those whose title, role or
+    workplace (name or postcode) contains each word."""
     organisation_id = _staff_organisation_id(user)
     if organisation_id is None:
         return Vacancy.objects.none()
-    return (
-        Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
-        .select_related("workplace")
-        .order_by("workplace__name", "job_role", "pk")
-    )
+    found = Vacancy.objects.filter(_open(), workplace__organisation_id=organisation_id, is_published=True)
+    roles = code_list("job_roles").labels
+    for word in words.split()[:6]:
+        matching_roles = [code for code, text in roles.items() if word.lower() in text.lower()]
+        found = found.filter(
+            Q(title__icontains=word)
+            | Q(job_role__in=matching_roles)
+            | Q(workplace__name__icontains=word)
+            | Q(workplace__postcode__icontains=word)
+        )
+    return found.select_related("workplace").order_by("workplace__name", "job_role", "pk")
 
 
 def referable_vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
@@ -173,6 +181,21 @@ def _with_hires(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     )
 
 
+def staff_member_of(vacancy: Vacancy, user_id: int) -> Any:
+    """The member of staff ``user_id`` if they work for the vacancy's employer (a share link's owner)."""
+    from django.contrib.auth import get_user_model
+
+    from careforce.domain.access import Role
+
+    return (
+        get_user_model()
+        .objects.filter(
+            pk=user_id, role=Role.PROVIDER_STAFF, organisation_id=vacancy.workplace.organisation_id, is_active=True
+        )
+        .first()
+    )
+
+
 def open_referral_for(vacancy: Vacancy, email: str) -> Referral | None:
     """A referral to this vacancy for this email address that has not yet become an application."""
     return (
@@ -196,3 +219,95 @@ def stage_counts(user: Any) -> dict[str, int]:
     counts = {stage.value: 0 for stage in Stage}
     counts.update(dict(rows))
     return counts
+
+
+def active_application_from(vacancy: Vacancy, email: str) -> Application | None:
+    """This email address's application to this vacancy, unless withdrawn (one per person and job)."""
+    if not email.strip():
+        return None
+    return (
+        Application.objects.filter(vacancy=vacancy, email__iexact=email.strip())
+        .exclude(stage=Stage.WITHDRAWN)
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
+# --- long lists: the recruitment page and the organisation's applicants ----------------------------------
+
+VACANCY_SORTS = {
+    "workplace": ("workplace__name", "job_role", "pk"),
+    "in-progress": ("-active_applicants", "workplace__name", "pk"),
+    "newest": ("-posted_on", "-pk"),
+    "closing": (F("closing_date").asc(nulls_last=True), "workplace__name", "pk"),
+}
+APPLICANT_SORTS = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
+
+
+def workplaces_recruiting(user: Any) -> list[tuple[int, str]]:
+    """(id, name) of the manager's organisation's workplaces that have vacancies, by name."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return []
+    return list(
+        Workplace.objects.filter(organisation_id=organisation_id, vacancies__isnull=False)
+        .distinct()
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+
+
+def roles_recruited(user: Any) -> list[int]:
+    """The job roles of the manager's organisation's vacancies."""
+    organisation_id = _managed_organisation_id(user)
+    if organisation_id is None:
+        return []
+    return sorted(
+        set(Vacancy.objects.filter(workplace__organisation_id=organisation_id).values_list("job_role", flat=True))
+    )
+
+
+def filtered_vacancies(
+    user: Any,
+    *,
+    workplace_id: int | None = None,
+    job_role: int | None = None,
+    status: str = "",
+    stage: str = "",
+    sort: str = "workplace",
+) -> QuerySet[Vacancy]:
+    """The manager's vacancies narrowed by workplace, role, job search status or a stage their applicants are at."""
+    found = vacancies_for(user)
+    if workplace_id is not None:
+        found = found.filter(workplace_id=workplace_id)
+    if job_role is not None:
+        found = found.filter(job_role=job_role)
+    if status == "closed":
+        found = found.exclude(_open())
+    elif status in ("published", "not-published"):
+        found = found.filter(_open(), is_published=status == "published")
+    if stage:
+        found = found.filter(pk__in=Application.objects.filter(stage=stage).values("vacancy_id"))
+    return found.order_by(*VACANCY_SORTS.get(sort, VACANCY_SORTS["workplace"]))
+
+
+def filtered_applications(
+    user: Any,
+    *,
+    stage: str = "",
+    workplace_id: int | None = None,
+    job_role: int | None = None,
+    vacancy_id: int | None = None,
+    sort: str = "newest",
+) -> QuerySet[Application]:
+    """The organisation's applications narrowed by stage, workplace, role or one vacancy."""
+    found = organisation_applications(user).select_related("vacancy", "vacancy__workplace")
+    if stage:
+        found = found.filter(stage=stage)
+    if workplace_id is not None:
+        found = found.filter(vacancy__workplace_id=workplace_id)
+    if job_role is not None:
+        found = found.filter(vacancy__job_role=job_role)
+    if vacancy_id is not None:
+        found = found.filter(vacancy_id=vacancy_id)
+    return found.order_by(*APPLICANT_SORTS.get(sort, APPLICANT_SORTS["newest"]))

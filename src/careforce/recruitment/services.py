@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from careforce.workforce.models import Worker
 
-from . import queries
+from . import letters, queries
 from .models import HOURS_PATTERNS, Application, ApplicationEvent, InterviewScore, Referral, Stage
 
 _TEXT_FIELDS = ("full_name", "email", "phone", "about_you")
@@ -32,34 +32,110 @@ class PipelineError(Exception):
     """A change the pipeline does not allow; the message says why, in words for the manager."""
 
 
-def submit_application(vacancy: Any, answers: dict[str, Any], applicant: Any = None) -> Application:
+class AlreadyApplied(Exception):
+    """This email address already has an application (not withdrawn) to this vacancy: nothing was saved."""
+
+    def __init__(self, application: Application) -> None:
+        super().__init__("There is already an application for this job from this email address")
+        self.application = application
+
+
+def submit_application(
+    vacancy: Any, answers: dict[str, Any], applicant: Any = None, referred_by: int | None = None
+) -> Application:
     """Record a person's application to ``vacancy`` from their (already validated) answers.
 
     ``answers`` holds ``full_name``, ``email``, ``phone``, ``about_you``, ``availability`` (hours
     pattern names), the four yes/no answers and, optionally, ``referral`` (a ``Referral`` to the same
     vacancy). Without one, an open referral to this vacancy for the same email address is linked, so a
-    referred friend who applies directly is still tracked. The referral is then marked applied.
+    referred friend who applies directly is still tracked. The referral is then marked applied. Failing
+    both, ``referred_by`` (the user id of a member of staff whose share link the person followed) makes a
+    referral from the application, if they work for the vacancy's employer.
+    A second application from the same email address to the same vacancy (one not withdrawn) raises
+    ``AlreadyApplied`` and saves nothing. The applicant is emailed a copy once it is saved.
     """
     fields: dict[str, Any] = {name: str(answers.get(name) or "").strip() for name in _TEXT_FIELDS}
     fields.update({name: bool(answers.get(name)) for name in _BOOL_FIELDS})
     chosen = set(answers.get("availability") or ())
     fields["availability"] = [p for p in HOURS_PATTERNS if p in chosen]
-    with transaction.atomic():
-        referral = answers.get("referral")
-        if referral is not None and referral.vacancy_id != vacancy.pk:
-            referral = None
-        if referral is None and fields["email"]:
-            referral = queries.open_referral_for(vacancy, fields["email"])
-        application = Application.objects.create(
-            vacancy=vacancy, applicant=applicant, referral=referral, stage=Stage.NEW, **fields
-        )
-        ApplicationEvent.objects.create(
-            application=application, from_stage="", to_stage=Stage.NEW, created_at=application.created_at
-        )
-        if referral is not None and referral.status == Referral.Status.REFERRED:
-            referral.status = Referral.Status.APPLIED
-            referral.save(update_fields=["status"])
+    existing = queries.active_application_from(vacancy, fields["email"])
+    if existing is not None:
+        raise AlreadyApplied(existing)
+    try:
+        with transaction.atomic():
+            application = _record_application(vacancy, fields, answers.get("referral"), applicant, referred_by)
+            if application.email:
+                letters.tell_of_application(application)
+    except IntegrityError:  # the same person sending twice at the same moment
+        existing = queries.active_application_from(vacancy, fields["email"])
+        if existing is None:
+            raise
+        raise AlreadyApplied(existing) from None
     return application
+
+
+def _record_application(
+    vacancy: Any, fields: dict[str, Any], referral: Any, applicant: Any, referred_by: int | None
+) -> Application:
+    if referral is not None and referral.vacancy_id != vacancy.pk:
+        referral = None
+    if referral is None and fields["email"]:
+        referral = queries.open_referral_for(vacancy, fields["email"])
+    if referral is None and referred_by is not None:
+        referrer = queries.staff_member_of(vacancy, referred_by)
+        if referrer is not None:
+            referral = Referral.objects.create(
+                referrer=referrer,
+                referrer_worker_id=referrer.worker_id,
+                vacancy=vacancy,
+                friend_name=fields["full_name"],
+                friend_email=fields["email"],
+            )
+    application = Application.objects.create(
+        vacancy=vacancy, applicant=applicant, referral=referral, stage=Stage.NEW, **fields
+    )
+    ApplicationEvent.objects.create(
+        application=application, from_stage="", to_stage=Stage.NEW, created_at=application.created_at
+    )
+    if referral is not None and referral.status == Referral.Status.REFERRED:
+        referral.status = Referral.Status.APPLIED
+        referral.save(update_fields=["status"])
+    return application
+
+
+def withdraw(application: Application, at: datetime | None = None) -> Application:
+    """The applicant withdraws an application found for them (by account or signed link); they are emailed.
+
+    A hired applicant cannot withdraw here (they are an employee: they tell their employer); withdrawing
+    twice changes nothing.
+    """
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update(of=("self",)).select_related("referral").get(pk=application.pk)
+        )
+        if application.stage == Stage.WITHDRAWN:
+            return application
+        if application.stage == Stage.HIRED:
+            raise PipelineError("You have been hired for this job, so tell your employer if you no longer want it")
+        ApplicationEvent.objects.create(
+            application=application,
+            from_stage=application.stage,
+            to_stage=Stage.WITHDRAWN,
+            reason="Withdrawn by the applicant",
+            created_at=at or timezone.now(),
+        )
+        application.stage = Stage.WITHDRAWN
+        application.save(update_fields=["stage"])
+        _update_referral(application)
+        letters.tell_of_withdrawal(application)
+    return application
+
+
+def confirm_email(application: Application, at: datetime | None = None) -> bool:
+    """The applicant opened the link we emailed: their address is confirmed. Whether it was new."""
+    with transaction.atomic():
+        updated = Application.objects.filter(pk=application.pk, email_confirmed_at__isnull=True).exclude(email="")
+        return bool(updated.update(email_confirmed_at=at or timezone.now()))
 
 
 def set_published(user: Any, vacancy_id: int, publish: bool) -> Any:
@@ -105,6 +181,8 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
         application = queries.application_for(user, application_id)
         if application.stage == Stage.HIRED:
             raise PipelineError("This applicant has been hired, so their stage cannot change")
+        if application.stage == Stage.WITHDRAWN:
+            raise PipelineError("This applicant withdrew their application, so their stage cannot change")
         if stage not in MOVABLE_STAGES:
             raise PipelineError("Use the hire page to hire an applicant")
         if stage == Stage.NOT_PROGRESSED and not reason:
@@ -127,6 +205,7 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
             application.first_contacted_at = when
         application.save(update_fields=["stage", "not_progressed_reason", "first_contacted_at"])
         _update_referral(application)
+        letters.tell_of_move(application)
     return application
 
 
@@ -158,6 +237,11 @@ def save_interview_scores(
         )
 
 
+def earliest_start(application: Application) -> date:
+    """A hire cannot start before the day the person applied."""
+    return timezone.localtime(application.created_at).date()
+
+
 def hire(user: Any, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
     """Hire an applicant: a new worker record at the vacancy's workplace, in the same transaction.
 
@@ -170,6 +254,10 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
             application = queries.application_for(user, application_id)
             if application.stage not in HIRABLE_STAGES:
                 raise PipelineError("Only an applicant at offer or DBS and references can be hired")
+            if start_date < earliest_start(application):
+                raise PipelineError(
+                    f"Start date must be on or after {earliest_start(application):%-d %B %Y}, the day they applied"
+                )
             workplace = application.vacancy.workplace
             worker = Worker.objects.create(
                 workplace=workplace,
@@ -193,6 +281,7 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
                 application.first_contacted_at = when
             application.save(update_fields=["stage", "hired_worker", "hired_at", "first_contacted_at"])
             _update_referral(application)
+            letters.tell_of_move(application, start_date=start_date)
     except IntegrityError:
         raise PipelineError("Someone else changed this workplace's staff at the same time: try again") from None
     return worker
@@ -202,22 +291,27 @@ def _update_referral(application: Application) -> None:
     referral = application.referral
     if referral is None:
         return
-    status = {Stage.HIRED: Referral.Status.HIRED, Stage.NOT_PROGRESSED: Referral.Status.NOT_PROGRESSED}.get(
-        Stage(application.stage), Referral.Status.APPLIED
-    )
+    status = {
+        Stage.HIRED: Referral.Status.HIRED,
+        Stage.NOT_PROGRESSED: Referral.Status.NOT_PROGRESSED,
+        Stage.WITHDRAWN: Referral.Status.NOT_PROGRESSED,
+    }.get(Stage(application.stage), Referral.Status.APPLIED)
     if referral.status != status:
         referral.status = status
         referral.save(update_fields=["status"])
 
 
-def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str) -> Referral:
-    """A member of staff refers a friend to one of their employer's published vacancies."""
+def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
+    """A member of staff refers a friend to one of their employer's published vacancies; the friend is
+    emailed a link to the job (signed by ``your_name``, which is not stored)."""
     with transaction.atomic():
         vacancy = queries.referable_vacancy_for(user, vacancy_id)
-        return Referral.objects.create(
+        referral = Referral.objects.create(
             referrer=user,
             referrer_worker_id=getattr(user, "worker_id", None),
             vacancy=vacancy,
             friend_name=friend_name.strip(),
             friend_email=friend_email.strip(),
         )
+        letters.tell_friend(referral, your_name.strip() or "Someone you know")
+    return referral

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", vacancies.vacancies, name="vacancies"),
     path("vacancies/<int:vacancy_id>/publish", vacancies.publish, name="publish"),
     path("vacancies/<int:vacancy_id>/applicants", pipeline.applicants, name="applicants"),
+    path("applicants", pipeline.all_applicants, name="all-applicants"),
     path("applicants/<int:application_id>", applicant.applicant, name="applicant"),
     path("applicants/<int:application_id>/shortlist", applicant.shortlist, name="shortlist"),
     path("applicants/<int:application_id>/stage", applicant.change_stage, name="stage"),
@@ -17,4 +18,5 @@ urlpatterns = [
     path("referrals", referrals.organisation_referrals, name="referrals"),
     path("refer-a-friend", referrals.refer_a_friend, name="refer-a-friend"),
     path("refer-a-friend/<int:vacancy_id>", referrals.refer, name="refer"),
+    path("refer-a-friend/<int:vacancy_id>/share", referrals.share, name="share"),
 ]

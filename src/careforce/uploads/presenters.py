@@ -32,12 +32,23 @@ def change_rows(changes: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [{"key": {"text": label}, "value": {"text": f"{count:,}"}} for label, count in rows]
 
 
+def problems_counted(problems: Sequence[Mapping[str, Any]]) -> int:
+    """How many problems the page's lines stand for (a line may stand for many of one kind)."""
+    return sum(int(p.get("count", 1)) for p in problems)
+
+
+def _rows_cell(p: Mapping[str, Any]) -> dict[str, str]:
+    if p.get("rows"):
+        return {"text": str(p["rows"])}
+    return {"text": "" if p["row"] is None else f"{p['row']:,}"}
+
+
 def problem_rows(problems: Sequence[Mapping[str, Any]]) -> list[list[dict[str, str]]]:
-    """GOV.UK table rows: file, row, column, the value given, and the problem (errors tagged as such)."""
+    """GOV.UK table rows: file, row (or the first rows of many), column, the value given, and the problem."""
     return [
         [
             {"text": p["file"]},
-            {"text": "" if p["row"] is None else str(p["row"]), "format": "numeric"},
+            _rows_cell(p),
             {"text": p["column"]},
             {"text": p["value"]},
             {

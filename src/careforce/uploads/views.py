@@ -14,11 +14,12 @@ from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
+from careforce.jobs.views import notice_lost_jobs
 from careforce.workforce.pages import render_page
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
-from .presenters import change_rows, problem_rows, upload_rows
+from .presenters import change_rows, problem_rows, problems_counted, upload_rows
 
 MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
 
@@ -49,6 +50,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @requires(MANAGE)
 def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
+    notice_lost_jobs()  # a check or save whose process died shows as stopped, not busy for ever
     item = queries.upload_for(request.user, upload_id)
     return render_page(
         request,
@@ -57,8 +59,10 @@ def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
         upload=item,
         job=item.job,
         problems=problem_rows(item.problems),
+        problems_counted=problems_counted(item.problems),
         changes=change_rows(item.changes),
         applied=change_rows(item.changes.get("applied", {})),
+        can_check_again=workflow.can_check_again(item),
     )
 
 
@@ -69,6 +73,8 @@ def _title(item: queries.Upload) -> str:
         return "Upload saved"
     if item.state == item.State.CANCELLED:
         return "Upload cancelled"
+    if item.state == item.State.FAILED:
+        return "Your upload was not saved"
     if item.error_count:
         return "Your files have problems to fix"
     return "Check the changes before you save them"
@@ -87,9 +93,19 @@ def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
 @requires(MANAGE)
 def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
     item = queries.upload_for(request.user, upload_id)
-    if item.state == item.State.CHECKED:
+    if item.state in (item.State.CHECKED, item.State.FAILED):
         workflow.cancel(item)
     return redirect("uploads:start")
+
+
+@require_POST
+@requires(MANAGE)
+def check_again(request: HttpRequest, upload_id: str) -> HttpResponse:
+    """Start again after a check or save that stopped: check the same files against the records now."""
+    item = queries.upload_for(request.user, upload_id)
+    if workflow.can_check_again(item):
+        workflow.check_again(request.user, item)
+    return redirect("uploads:upload", item.pk)
 
 
 @requires(MANAGE)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from careforce.domain.upload import ValidationReport
+from careforce.domain.upload import FileKind, Problem, ProblemGroup, ValidationReport
 from careforce.jobs.runner import submit
 
 from .models import Upload, UploadedFile
@@ -26,6 +26,8 @@ PROBLEMS_SHOWN = 500
 CHANGED_SINCE = (
     "Your records changed after these files were checked and the files no longer fit them. Nothing was saved."
 )
+STOPPED_CHECKING = "Checking your files stopped before it finished. Nothing was saved."
+STOPPED_SAVING = "Saving your upload stopped before it finished. Nothing was saved: your records are as they were."
 
 
 def _files(upload: Upload) -> list[tuple[str, bytes]]:
@@ -38,7 +40,9 @@ def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, st
         work(upload_id=str(upload.pk))
         return
     with transaction.atomic():
-        job = submit(kind, title, f"{__name__}.{work.__name__}", {"upload_id": str(upload.pk)}, user)
+        job = submit(
+            kind, title, f"{__name__}.{work.__name__}", {"upload_id": str(upload.pk)}, user, f"{__name__}.job_failed"
+        )
         Upload.objects.filter(pk=upload.pk).update(job=job)
 
 
@@ -55,20 +59,39 @@ def receive(user: Any, files: Sequence[tuple[str, bytes]]) -> Upload:
     return upload
 
 
-def _record_report(upload: Upload, report: ValidationReport, rows: dict[Any, int]) -> None:
-    upload.error_count, upload.warning_count = report.error_count, report.warning_count
-    upload.problems = [
-        {
+RECORDS = {FileKind.WORKPLACE: "workplaces", FileKind.STAFF: "staff records", FileKind.TRAINING: "training records"}
+
+
+def _shown(p: Problem | ProblemGroup) -> dict[str, Any]:
+    """A problem as the page keeps it; many of one kind as one line with their count and first rows."""
+    if isinstance(p, ProblemGroup):
+        return {
             "file": p.file,
-            "row": p.row,
+            "row": None,
+            "rows": p.rows_text(),
+            "count": p.count,
             "column": p.column,
             "code": p.code,
             "severity": p.severity.value,
-            "message": p.message,
+            "message": p.summary(),
             "value": p.value,
         }
-        for p in report.sorted()[:PROBLEMS_SHOWN]
-    ]
+    return {
+        "file": p.file,
+        "row": p.row,
+        "count": 1,
+        "column": p.column,
+        "code": p.code,
+        "severity": p.severity.value,
+        "message": p.message,
+        "value": p.value,
+    }
+
+
+def _record_report(upload: Upload, report: ValidationReport, rows: dict[Any, int], files: dict[Any, str]) -> None:
+    upload.error_count, upload.warning_count = report.error_count, report.warning_count
+    records = {name: RECORDS[kind] for kind, name in files.items() if kind in RECORDS}
+    upload.problems = [_shown(p) for p in report.grouped(records)[:PROBLEMS_SHOWN]]
     buffer = io.StringIO()
     report.write_csv(buffer)
     upload.report_csv = buffer.getvalue().encode("utf-8")
@@ -83,10 +106,12 @@ def check_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     """Check the files against the organisation's records; the report and planned changes are kept."""
     upload = Upload.objects.get(pk=upload_id)
     examined = examine(upload.organisation_id, _files(upload), timezone.localdate(), progress)
-    _record_report(upload, examined.result.report, examined.result.rows_checked)
+    _record_report(upload, examined.result.report, examined.result.rows_checked, examined.result.files)
     upload.changes = summarise(examined.plan) if examined.plan is not None else {}
     upload.state = Upload.State.CHECKED
     upload.save()
+    if upload.error_count:  # the upload ends here: corrected files come as a new upload
+        _forget_contents(upload)
     return _link(upload)
 
 
@@ -106,7 +131,12 @@ def apply_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
         )
         raise
     if not imported.applied:  # the records changed since the files were checked: show the new report
-        _record_report(upload, imported.examined.result.report, imported.examined.result.rows_checked)
+        _record_report(
+            upload,
+            imported.examined.result.report,
+            imported.examined.result.rows_checked,
+            imported.examined.result.files,
+        )
         upload.state = Upload.State.CHECKED
         upload.message = CHANGED_SINCE
         upload.save()
@@ -116,6 +146,25 @@ def apply_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     upload.save()
     _forget_contents(upload)
     return _link(upload)
+
+
+def job_failed(upload_id: str, message: str) -> dict[str, str]:
+    """The background check or save stopped (an error, or its process died): say that nothing was saved."""
+    for state, told in ((Upload.State.CHECKING, STOPPED_CHECKING), (Upload.State.APPLYING, STOPPED_SAVING)):
+        Upload.objects.filter(pk=upload_id, state=state).update(
+            state=Upload.State.FAILED, message=told, finished_at=timezone.now()
+        )
+    return {"url": reverse("uploads:upload", args=[upload_id]), "link_text": "Check the files again or cancel"}
+
+
+def can_check_again(upload: Upload) -> bool:
+    """A failed upload whose files are still kept can be checked again (then saved, or cancelled)."""
+    return upload.state == Upload.State.FAILED and upload.files.exclude(content=b"").exists()
+
+
+def check_again(user: Any, upload: Upload) -> None:
+    Upload.objects.filter(pk=upload.pk).update(state=Upload.State.CHECKING, message="", finished_at=None)
+    _run(upload, "upload-check", "Checking your files", check_upload, user)
 
 
 def cancel(upload: Upload) -> None:

@@ -1,5 +1,6 @@
-"""Error pages in the service's own look."""
+"""Error pages in the service's own look, and one log line (no traceback) for each refusal or missing page."""
 
+import logging
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -31,3 +32,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
         {"title": "Sorry, there is a problem with the service", "message": "Try again later."},
         status=500,
     )
+
+
+class OneLineForClientErrors(logging.Filter):
+    """403 and 404 are answers, not faults: log them as one line ("Forbidden (Permission denied): /path").
+
+    Django logs a refused request (``PermissionDenied``) with its traceback; on the ``django.request`` and
+    ``django.security`` loggers this drops the traceback of any record about a 4xx response.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if (status is not None and 400 <= status < 500) or record.name.startswith("django.security"):
+            record.exc_info = None
+            record.exc_text = None
+        return True

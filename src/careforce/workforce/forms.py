@@ -14,7 +14,9 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careforce.domain.reference import code_list
+from careforce.domain.careers.pay import PayGroup
+from careforce.domain.careers.vacancy_pay import check_vacancy_pay
+from careforce.domain.reference import code_list, national_living_wage_on
 from careforce.web.forms import GovDateField, govuk
 
 from .presenters import gov_date
@@ -24,6 +26,8 @@ CARE_CERTIFICATE_CHOICES = [(2, "Not started"), (3, "In progress"), (1, "Complet
 PAY_INTERVAL_CHOICES = [(3, "Hourly"), (1, "Annual salary"), (999, "Don't know")]
 ACCREDITED_CHOICES = [(1, "Yes"), (0, "No"), (999, "Don't know")]
 YES_NO = [("yes", "Yes"), ("no", "No")]
+# what a job role pays locally, and where "locally" is: a vacancy form's pay warning (VacancyForm.local_pay)
+LocalPay = Callable[[int], tuple[PayGroup | None, str]]
 
 
 def _select(name: str, blank: str) -> list[tuple[Any, str]]:
@@ -178,7 +182,7 @@ class HourlyRateForm(forms.Form):
         required="Enter their hourly rate",
         low=Decimal("1.00"),
         high=Decimal("200.00"),
-        example="12.60",
+        example="13.20",
         help_text="For example, 12.60",
         prefix={"text": "£"},
         classes="govuk-input--width-5",
@@ -390,7 +394,7 @@ class VacancyForm(forms.Form):
         required="Enter the hourly pay",
         low=Decimal("1.00"),
         high=Decimal("200.00"),
-        example="12.60",
+        example="13.20",
         prefix={"text": "£"},
         classes="govuk-input--width-5",
     )
@@ -447,10 +451,84 @@ class VacancyForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea,
+        help_text="What the job is like, who the team support and what you offer. Shown on the job's page",
         error_messages={"max_length": "Description must be 2,000 characters or fewer"},
+    )
+    duties = forms.CharField(
+        label="Main duties (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text="One duty a line, like: Help people wash, dress and eat",
+        error_messages={"max_length": "Main duties must be 2,000 characters or fewer"},
+    )
+    shift_pattern = _text(
+        "Shift pattern (optional)",
+        subject="Shift pattern",
+        max_length=200,
+        required=None,
+        help_text="For example, 7am to 2pm or 2pm to 10pm, 4 days a week, every other weekend",
+    )
+
+    pay_confirmed = forms.MultipleChoiceField(
+        label="Is the hourly pay right?",
+        choices=[("yes", "Yes, the hourly pay is right")],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select this to save pay that is far from what the role usually pays here",
     )
 
     FLAGS = [name for name, _ in HOURS_PATTERNS + REQUIREMENTS + OFFERS]
+    field_order = [
+        "job_role",
+        "title",
+        "number_of_posts",
+        "hourly_rate",
+        "pay_confirmed",
+        "contracted_hours",
+        "hours_pattern",
+        "shift_pattern",
+        "description",
+        "duties",
+    ]
+
+    def __init__(self, *args: Any, local_pay: LocalPay | None = None, **kwargs: Any) -> None:
+        """``local_pay(job_role)`` gives what the role pays locally (from the view), for the pay warning."""
+        super().__init__(*args, **kwargs)
+        self.local_pay = local_pay
+        wage = national_living_wage_on(timezone.localdate())
+        if wage is not None:
+            self.fields[
+                "hourly_rate"
+            ].help_text = (
+                f"At least the National Living Wage: £{wage.hourly_rate} an hour from {wage.effective_from:%-d %B %Y}"
+            )
+        if not self.is_bound:
+            del self.fields["pay_confirmed"]  # asked only once pay far off the local range was entered
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        rate, role = data.get("hourly_rate"), data.get("job_role")
+        warned = False
+        if rate is not None and role:
+            local, area = self.local_pay(role) if self.local_pay else (None, "")
+            check = check_vacancy_pay(
+                rate,
+                saved_on=timezone.localdate(),
+                closing_date=data.get("closing_date"),
+                role=code_list("job_roles").label(role).lower(),
+                local=local,
+                area=area,
+            )
+            if check.refusal:
+                self.add_error("hourly_rate", check.refusal)
+            elif check.warning:
+                warned = True
+                if not data.get("pay_confirmed"):
+                    self.add_error("hourly_rate", check.warning)
+        if not warned:
+            self.fields.pop("pay_confirmed", None)
+        return data
 
     def clean_contracted_hours(self) -> Decimal:
         hours: Decimal = self.cleaned_data["contracted_hours"]
@@ -472,6 +550,8 @@ class VacancyForm(forms.Form):
                 "contracted_hours",
                 "closing_date",
                 "description",
+                "duties",
+                "shift_pattern",
             )
         }
         fields.update({flag: flag in chosen for flag in self.FLAGS})
@@ -490,6 +570,8 @@ class VacancyForm(forms.Form):
                 "contracted_hours",
                 "closing_date",
                 "description",
+                "duties",
+                "shift_pattern",
             )
         }
         for group, options in (("hours_pattern", HOURS_PATTERNS), ("requirements", REQUIREMENTS), ("offers", OFFERS)):

@@ -201,6 +201,8 @@ class Vacancy(models.Model):
     number_of_posts = models.PositiveSmallIntegerField(default=1)
     title = models.CharField(max_length=120, blank=True)
     description = models.TextField(blank=True)
+    duties = models.TextField(blank=True, help_text="The main duties, one a line")
+    shift_pattern = models.CharField(max_length=200, blank=True)
     hourly_rate = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     contracted_hours = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     guaranteed_hours = models.BooleanField(default=False)

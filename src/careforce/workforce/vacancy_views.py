@@ -14,6 +14,7 @@ from careforce.domain.access import Permission
 from . import presenters, queries, services
 from .forms import VacancyForm
 from .pages import render_page, set_notice
+from .vacancy_pay import local_pay
 
 
 def _hours_pattern(vacancy: Any) -> str:
@@ -58,8 +59,9 @@ def vacancies(request: HttpRequest, workplace_id: int) -> HttpResponse:
 
 def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
     back_url = reverse("workforce:vacancies", args=[workplace.pk])
+    leave_out = vacancy.pk if vacancy else None
     if request.method == "POST":
-        form = VacancyForm(data=request.POST)
+        form = VacancyForm(data=request.POST, local_pay=lambda role: local_pay(workplace, role, leave_out))
         if form.is_valid():
             services.save_vacancy(request.user, workplace.pk, vacancy.pk if vacancy else None, form.vacancy_fields())
             set_notice(request, "Vacancy saved")

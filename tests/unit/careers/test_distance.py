@@ -71,3 +71,11 @@ def test_a_negative_radius_is_refused() -> None:
 )
 def test_distances_are_described_in_plain_words(miles: float, words: str) -> None:
     assert describe_distance(miles) == words
+
+
+@pytest.mark.parametrize(("miles", "expected"), [(0.1, 1), (0.4, 1), (5.0, 12), (18.3, 44), (25.4, 60)])
+def test_the_least_driving_time_is_the_straight_line_at_the_local_a_road_average_speed(miles, expected):
+    from careforce.domain.careers.distance import driving_minutes_at_least
+
+    # 25.4 mph: DfT's average speed on local A roads; 5 miles is 11.8 minutes, so at least 12
+    assert driving_minutes_at_least(miles) == expected

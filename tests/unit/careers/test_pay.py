@@ -50,3 +50,11 @@ def test_arrays_of_different_lengths_are_refused() -> None:
 
 def test_no_vacancies_gives_no_groups() -> None:
     assert typical_pay(np.array([], dtype=int), np.array([]), np.array([], dtype=str)) == []
+
+
+def test_an_hourly_rate_a_year_is_the_rate_times_the_hours_times_365_over_7_weeks() -> None:
+    from careforce.domain.careers.pay import yearly_equivalent
+
+    # 12.71 x 37.5 x 52.142857 = 24,852.86
+    assert yearly_equivalent(12.71, 37.5) == 24_853
+    assert yearly_equivalent(12.85, 30) == 20_101

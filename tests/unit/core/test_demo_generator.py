@@ -68,7 +68,21 @@ def test_every_location_is_at_a_real_current_postcode_in_its_own_district_and_ha
     places = full.workplaces
     assert all(pc in postcodes[d] for pc, d in zip(places.postcode, places.district_code, strict=True))
     managers = np.bincount(full.staff.workplace[full.staff.main_job_role == 4], minlength=len(places))
-    assert (managers >= 1).all()
+    assert (managers[places.cqc_regulated] >= 1).all()
+    # ASC-WDS refuses a registered manager where CQC regulates none of the services (day care, outreach)
+    assert not managers[~places.cqc_regulated].any()
+    assert (~places.cqc_regulated).any()
+    assert all(not places.cqc_location_id[i] for i in np.flatnonzero(~places.cqc_regulated))
+
+
+def test_staff_records_are_ones_the_ascwds_rules_accept(full):
+    staff = full.staff
+    start_year = staff.start_date.astype("datetime64[Y]").astype(np.int64) + 1970
+    assert (staff.start_year_in_sector <= start_year).all()
+    nurses, social_workers = staff.main_job_role == 16, staff.main_job_role == 6
+    assert (staff.nmc_registration[nurses] > 0).all() and (staff.nmc_registration[~nurses] == -1).all()
+    amhp = staff.approved_mental_health_professional
+    assert np.isin(amhp[social_workers], (1, 2)).all() and (amhp[~social_workers] == -1).all()
 
 
 def test_leavers_left_after_they_started_and_within_the_history_window(full):
@@ -81,7 +95,7 @@ def test_leavers_left_after_they_started_and_within_the_history_window(full):
 def test_a_few_workplaces_state_a_staff_total_that_does_not_match_their_records():
     region = generate("small", seed=3, as_of=AS_OF)
     totals = stated_totals(region)
-    records = np.bincount(region.staff.workplace[region.staff.contract_type <= 2], minlength=len(region.workplaces))
+    records = np.bincount(region.staff.workplace, minlength=len(region.workplaces))  # every record, as ASC-WDS counts
     mismatched = (totals != records).mean()
     assert 0 < mismatched < 0.15
 

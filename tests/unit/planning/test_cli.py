@@ -56,3 +56,25 @@ def test_a_bad_scenario_file_stops_the_run_with_the_line_named(tmp_path, capsys)
     assert args.handler(args) == 2
     assert "bad.toml, line 5" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_project_starts_from_another_base_year_when_asked(tmp_path):
+    out = tmp_path / "later"
+    args = _parse("--base-year", "2023", "--to", "2026", "--draws", "10", "--out", str(out), "--no-progress")
+    assert args.handler(args) == 0
+    csv = pd.read_csv(out / "results.csv")
+    assert csv["year"].min() == 2023
+    book = load_workbook(out / "results.xlsx", read_only=True)
+    rows = {r[0]: r for r in book["Assumptions"].iter_rows(values_only=True)}
+    name, year, value, *_ = rows["filled_posts (base year, region)"]
+    assert year == "2023/24"
+    assert value == pytest.approx(1_705_000 * 170_000 / 1_580_000)
+    base = csv[(csv.council == "E12000005") & (csv.role == "all") & (csv.measure == "filled_posts")]
+    first = base[(base.year == 2023) & (base.statistic == "p50")]["value"].iloc[0]
+    assert first == pytest.approx(value, rel=0.2)  # the base stock itself is drawn (range.base stock)
+
+
+def test_project_refuses_a_base_year_the_data_does_not_allow(capsys):
+    with pytest.raises(SystemExit):
+        _parse("--base-year", "2019")
+    assert "invalid choice: 2019" in capsys.readouterr().err

@@ -74,21 +74,25 @@ def test_lower_turnover_and_pay_rise_need_fewer_recruits_than_the_baseline(shipp
     base = r.value("baseline", "recruits_needed", 2035)
     assert r.value("lower-turnover", "recruits_needed", 2035) < base
     assert r.value("pay-rise", "recruits_needed", 2035) < base
-    assert r.value("pay-rise", "leavers", 2035, role="care_worker") < r.value(
-        "baseline", "leavers", 2035, role="care_worker"
-    )
+
+    # fewer of the care workers in post leave (more are in post: the pay rise also draws recruits)
+    def leaving_rate(scenario: str) -> float:
+        leavers = r.value(scenario, "leavers", 2035, role="care_worker")
+        return leavers / r.value(scenario, "filled_posts", 2034, role="care_worker")
+
+    assert leaving_rate("pay-rise") < leaving_rate("baseline")
+    assert r.value("pay-rise", "filled_posts", 2035) > r.value("baseline", "filled_posts", 2035)
     # the pay rise is for care roles only: registered nurses' turnover is untouched
     assert r.value("pay-rise", "leavers", 2023, role="registered_nurse") == pytest.approx(
         r.value("baseline", "leavers", 2023, role="registered_nurse"), rel=1e-5
     )
 
 
-def test_the_recruitment_cap_opens_an_unfilled_gap_that_the_uncapped_baseline_does_not(shipped_result):
+def test_supply_falls_short_in_the_baseline_and_more_so_under_the_recruitment_cap(shipped_result):
     r = shipped_result
-    assert r.value("baseline", "vacancy_rate", 2035) == pytest.approx(
-        r.value("baseline", "vacancy_rate", 2022), abs=2e-3
-    )
-    assert r.value("international-recruitment-cap", "unfilled_gap", 2035) > 2 * r.value(
+    # recruitment capacity at the observed new-to-sector rate does not keep up with 65+ growth
+    assert r.value("baseline", "vacancy_rate", 2035) > r.value("baseline", "vacancy_rate", 2022) + 0.02
+    assert r.value("international-recruitment-cap", "unfilled_gap", 2035) > 1.2 * r.value(
         "baseline", "unfilled_gap", 2035
     )
     assert r.value("international-recruitment-cap", "recruits_needed", 2035) > r.value(
@@ -106,3 +110,31 @@ def test_prevention_shift_moves_demand_from_care_workers_to_reablement(shipped_r
         "baseline", "demand_posts", 2035, role="support_and_outreach"
     )
     assert r.value(s, "demand_posts", 2025) == pytest.approx(r.value("baseline", "demand_posts", 2025))
+
+
+TURNOVER_FIVE = """name = "too-much"
+
+[[changes]]
+parameter = "turnover_rate"
+op = "add"
+value = 5
+"""
+
+
+def test_a_turnover_of_5_is_refused_naming_the_line(calibration):
+    from careforce.domain.planning import ScenarioError, project
+    from careforce.domain.planning.checks import check_scenario
+    from careforce.domain.planning.scenarios import parse_scenario
+
+    scenario = parse_scenario(TURNOVER_FIVE, source="too-much.toml")
+    with pytest.raises(ScenarioError) as caught:
+        check_scenario(scenario, calibration)
+    assert caught.value.line == 3
+    assert "too-much.toml, line 3: turnover_rate would reach" in str(caught.value)
+    with pytest.raises(ScenarioError):
+        project([scenario], to_year=2025, draws=5)
+    doubled = parse_scenario(TURNOVER_FIVE.replace('"add"', '"multiply"').replace("5", "5"), source="x.toml")
+    with pytest.raises(ScenarioError, match="line 3"):
+        check_scenario(doubled, calibration)
+    for shipped in builtin_scenarios().values():
+        check_scenario(shipped, calibration)  # every shipped scenario stays within range

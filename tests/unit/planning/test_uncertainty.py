@@ -56,3 +56,41 @@ def test_common_random_numbers_make_scenario_differences_steadier_than_the_bands
     lower = result.raw["lower-turnover"].measures["recruits_needed"][:, :, -1].sum(axis=(0, 1))
     assert np.all(lower < base)  # draw by draw, not just on average
     assert np.std(base - lower) < np.std(base)
+
+
+def test_wider_draws_cover_population_drift_base_stock_and_yearly_turnover(calibration):
+    from careforce.domain.planning import draw_parameters
+
+    d = draw_parameters(calibration, 4000, seed=3)
+    sp = calibration.spreads
+    n_c = len(calibration.councils)
+    assert d.population_error.shape == (n_c, 4000)
+    assert np.std(d.population_error) == pytest.approx(sp.population_error_10y, rel=0.1)
+    # the drift is a random walk: its spread after k steps grows like sqrt(k)
+    assert np.std(d.drift[8]) == pytest.approx(sp.drift_per_year * 3, rel=0.1)
+    assert np.std(np.log(d.turnover_yearly)) == pytest.approx(sp.turnover_year_to_year, rel=0.1)
+    base = calibration.filled_posts.sum(axis=(1, 2))
+    region = (base[:, None] * d.stock_factor).sum(axis=0) / base.sum()
+    assert np.std(np.log(region)) == pytest.approx(sp.base_region, rel=0.1)
+
+
+def test_every_spread_is_listed_with_its_source_and_distribution(calibration):
+    notes = {a.name: a for a in calibration.assumptions if a.name.startswith("range.")}
+    for name in (
+        "range.population_error (10 years ahead)",
+        "range.drift in posts per person aged 65+",
+        "range.turnover year to year",
+        "range.base stock (region)",
+    ):
+        assert name in notes
+        assert notes[name].source and ("normal" in notes[name].unit)
+    assert "Simpson, Wilson & Shalley" in notes["range.population_error (10 years ahead)"].source
+    assert "line " in notes["range.drift in posts per person aged 65+"].source
+
+
+def test_a_range_of_a_decade_ahead_is_wider_than_a_few_percent(calibration):
+    from careforce.domain.planning import project
+
+    r = project(to_year=2032, draws=400, seed=5)
+    p5, p95 = (r.value("baseline", "filled_posts", 2032, statistic=s) for s in ("p5", "p95"))
+    assert (p95 - p5) / r.value("baseline", "filled_posts", 2032, statistic="p50") > 0.2

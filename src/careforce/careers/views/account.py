@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
 from careforce.accounts.access import public, requires
-from careforce.careers import account_data, queries
+from careforce.careers import account_data, applications, mailbox, queries
 from careforce.careers.forms import CreateAccountForm, DeleteAccountForm
 from careforce.careers.models import SavedSelfAssessment
 from careforce.careers.views.apply import SENT
 from careforce.careers.views.self_assessment import PENDING
+from careforce.careers.views.your_application import NOTICE
 from careforce.domain.access import Permission, Role, home_for
 
 
@@ -30,6 +31,8 @@ def create_account(request: HttpRequest) -> HttpResponse:
                 username=email, email=email, password=form.cleaned_data["password"], role=Role.JOB_SEEKER
             )
             queries.claim_applications(user, request.session.get(SENT) or [])
+            applications.ask_to_confirm(user)
+            mailbox.remember_address(request, email)
             pending = request.session.pop(PENDING, None)
             if pending:
                 SavedSelfAssessment.objects.create(user=user, answers=pending)
@@ -58,6 +61,10 @@ def your_applications(request: HttpRequest) -> HttpResponse:
         {
             "title": "Your applications",
             "applications": account_data.applications_for_display(request.user),
+            "confirmed": applications.confirmed_email(request.user) is not None,
+            "address": request.user.email or request.user.username,  # type: ignore[union-attr]
+            "notice": request.session.pop(NOTICE, None),
+            "demo_mailbox": mailbox.enabled(),
             "saved_results": queries.self_assessments_of(request.user).count(),
             "saved_searches": queries.saved_searches_of(request.user).count(),
         },

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
 from careforce.accounts.access import public
-from careforce.careers import notify, queries
+from careforce.careers import applications, links, mailbox, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -29,9 +29,10 @@ from careforce.careers.forms import (
     RightToWorkForm,
 )
 from careforce.careers.presenters import job_title, with_article
-from careforce.recruitment.services import submit_application
+from careforce.recruitment.services import AlreadyApplied, submit_application
 
 APPLYING = "careers_applying"
+REFERRED_BY = "careers_referred_by"
 SENT = "careers_applications_sent"
 DEFAULT_RATE = "10/h"
 
@@ -67,9 +68,46 @@ def _first_missing(answers: dict[str, Any]) -> Step | None:
     return next((s for s in STEPS if not all(name in answers for name in s.form.base_fields)), None)
 
 
+def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpResponse | None:
+    """The "you have already applied" page, if this browser or account already applied for the job.
+
+    Back after sending lands here too, instead of on a blank first question.
+    """
+    application = known or applications.already_applied(request.user, request.session.get(SENT) or [], job)
+    if application is None:
+        return None
+    request.session.pop(APPLYING, None)
+    ours = known is None  # found through this browser or account, not only by the address typed
+    return render(
+        request,
+        "careers/already_applied.html",
+        {
+            "title": "You have already applied for this job",
+            "job": job,
+            "employer": job.workplace.organisation.name,
+            "reference": f"CF-{application.pk}" if ours else None,
+            "signed_in": getattr(request.user, "role", None) == "job_seeker",
+        },
+    )
+
+
+@public
+def referred(request: HttpRequest, vacancy_id: int, token: str) -> HttpResponse:
+    """A friend opened a member of staff's share link: remember who, then show the job."""
+    job = queries.live_vacancy(vacancy_id)
+    try:
+        referrer_id = links.read(token, "share")
+    except links.BadLink:
+        return redirect("careers:vacancy", job.pk)
+    request.session[REFERRED_BY] = {"vacancy": job.pk, "referrer": referrer_id}
+    return redirect("careers:vacancy", job.pk)
+
+
 @public
 def start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     job = queries.live_vacancy(vacancy_id)
+    if (already := _already_applied(request, job)) is not None:
+        return already
     return render(
         request,
         "careers/apply_start.html",
@@ -88,6 +126,8 @@ def step(request: HttpRequest, vacancy_id: int, slug: str) -> HttpResponse:
     current = BY_SLUG.get(slug)
     if current is None:
         return redirect("careers:apply", vacancy_id)
+    if (already := _already_applied(request, job)) is not None:
+        return already
     answers = _answers(request, vacancy_id)
     changing = request.GET.get("change") == "1"
     if request.method == "POST":
@@ -171,6 +211,8 @@ def _summary(vacancy_id: int, answers: dict[str, Any]) -> list[dict[str, Any]]:
 @ratelimit(key="ip", rate=_rate, method="POST", block=False)
 def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     job = queries.live_vacancy(vacancy_id)
+    if (already := _already_applied(request, job)) is not None:
+        return already
     answers = _answers(request, vacancy_id)
     missing = _first_missing(answers)
     if missing is not None:
@@ -178,37 +220,13 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     if request.method == "POST":
         if getattr(request, "limited", False):
             return render(request, "careers/too_many.html", {"title": "Too many applications sent"}, status=429)
-        application = submit_application(
-            job,
-            {
-                "full_name": answers["full_name"],
-                "email": answers["email"],
-                "phone": answers["phone"],
-                "availability": answers["availability"],
-                "has_right_to_work": answers["right_to_work"] == "yes",
-                "needs_visa_sponsorship": answers["right_to_work"] != "yes",
-                "has_driving_licence": "licence" in answers["driving"],
-                "has_car": "car" in answers["driving"],
-                "about_you": answers["about_you"],
-            },
-            applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
-        )
+        mailbox.remember_address(request, answers["email"])
+        try:
+            application = _send(request, job, answers)
+        except AlreadyApplied as already:
+            return _already_applied(request, job, already.application)  # type: ignore[return-value]
         del request.session[APPLYING]
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
-        employer = job.workplace.organisation.name
-        notify.send(
-            answers["email"],
-            f"Your application to {employer}",
-            "\n\n".join(
-                [
-                    f"Dear {answers['full_name']},",
-                    f"Thank you for applying to be {with_article(job_title(job).lower())} at {job.workplace.name} ({employer}).",
-                    f"Your reference is CF-{application.pk}. The employer will contact you by email or phone.",
-                    "You can create an account with this email address to see your application's progress.",
-                    "careforce, West Midlands adult social care",
-                ]
-            ),
-        )
         return redirect("careers:apply-sent", vacancy_id)
     return render(
         request,
@@ -220,6 +238,31 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "rows": _summary(vacancy_id, answers),
         },
     )
+
+
+def _send(request: HttpRequest, job: Any, answers: dict[str, Any]) -> Any:
+    """Save the application (the service emails the applicant their copy once it is saved)."""
+    return submit_application(
+        job,
+        {
+            "full_name": answers["full_name"],
+            "email": answers["email"],
+            "phone": answers["phone"],
+            "availability": answers["availability"],
+            "has_right_to_work": answers["right_to_work"] == "yes",
+            "needs_visa_sponsorship": answers["right_to_work"] != "yes",
+            "has_driving_licence": "licence" in answers["driving"],
+            "has_car": "car" in answers["driving"],
+            "about_you": answers["about_you"],
+        },
+        applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
+        referred_by=_referrer(request, job),
+    )
+
+
+def _referrer(request: HttpRequest, job: Any) -> int | None:
+    shared = request.session.get(REFERRED_BY) or {}
+    return int(shared["referrer"]) if shared.get("vacancy") == job.pk else None
 
 
 @public
@@ -237,5 +280,6 @@ def sent(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "employer": job.workplace.organisation.name,
             "reference": f"CF-{sent_ids[-1]}",
             "signed_in": request.user.is_authenticated,
+            "demo_mailbox": mailbox.enabled(),
         },
     )

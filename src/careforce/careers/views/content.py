@@ -18,13 +18,18 @@ from careforce.domain.careers.content import (
     role_profiles,
     values_source,
 )
+from careforce.domain.careers.coverage import spoken_name, where_we_work
 from careforce.domain.careers.pay import MIN_VACANCIES, NOT_ENOUGH
 from careforce.domain.careers.postcodes import ATTRIBUTION, LICENCE_URL
 
 
 @public
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/start.html", {"title": "Find care work in the West Midlands"})
+    return render(
+        request,
+        "careers/start.html",
+        {"title": "Find care work in the West Midlands", "where_we_work": where_we_work()},
+    )
 
 
 @public
@@ -47,7 +52,7 @@ def role(request: HttpRequest, job_role: int) -> HttpResponse:
     if profile is None:
         raise Http404("No such role")
     region = next((g for g in queries.typical_pay_by_role() if g.job_role == job_role), None)
-    councils = queries.council_names()
+    councils = {code: spoken_name(name) for code, name in queries.council_names().items()}
     by_council = [
         (councils.get(g.council_code or "", g.council_code), g)
         for g in queries.typical_pay_by_role_and_council()
@@ -73,7 +78,7 @@ def role(request: HttpRequest, job_role: int) -> HttpResponse:
 @public
 def pay(request: HttpRequest) -> HttpResponse:
     profiles = role_profiles()
-    councils = queries.council_names()
+    councils = {code: spoken_name(name) for code, name in queries.council_names().items()}
     rows = [
         (
             profiles[g.job_role].title if g.job_role in profiles else job_role_label(g.job_role),

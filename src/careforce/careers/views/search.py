@@ -31,9 +31,11 @@ from careforce.careers.forms import (
 from careforce.careers.models import SavedSearch
 from careforce.careers.presenters import present_hits
 from careforce.domain.access import Permission
+from careforce.domain.careers.coverage import in_region, outside_region, where_we_work
 from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, self_assessment_signals
 from careforce.domain.careers.postcodes import ATTRIBUTION
 from careforce.domain.careers.search import JobFilters, search_page, widen_suggestions
+from careforce.domain.careers.wording import count_of, miles
 
 SEARCH = "careers_search"
 PER_PAGE = 20
@@ -106,6 +108,7 @@ def search_form(request: HttpRequest) -> HttpResponse:
         "careers/search.html",
         {
             "title": "Search for care jobs",
+            "where_we_work": where_we_work(),
             "form": form,
             "options": _search_options(form),
             "page_has_errors": bool(form.errors),
@@ -190,6 +193,7 @@ def results(request: HttpRequest) -> HttpResponse:
     page = _results_page(queries.live_vacancies(), filters, _int(request.GET.get("page"), 1), soft)
     if page.has_hits and page.page > page.pages:
         return redirect(reverse("careers:results"))
+    outside = outside_region(filters.place) if filters.place is not None and not in_region(filters.place) else None
     return render(
         request,
         "careers/results.html",
@@ -202,8 +206,11 @@ def results(request: HttpRequest) -> HttpResponse:
             "suggestions": list(enumerate(page.suggestions)),
             "attribution": ATTRIBUTION.splitlines(),
             "can_save": request.user.is_authenticated and getattr(request.user, "role", None) == "job_seeker",
-            "place_is_district": filters.place is not None and filters.place.precision == "district",
-            "soft_miles": soft.weights.self_assessment_miles if soft and filters.place is not None else None,
+            "outside_region": outside,
+            "place_is_district": not outside and filters.place is not None and filters.place.precision == "district",
+            "found": count_of(page.total, "job") + " found",
+            "suggestion_counts": [count_of(count or 0, "job") for _, count in page.suggestions],
+            "soft_nearer": miles(soft.weights.self_assessment_miles) if soft and filters.place is not None else None,
         },
     )
 
@@ -239,6 +246,15 @@ def save_search(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("careers:saved-searches") + "?saved=1")
 
 
+def _described(saved: SavedSearch) -> str:
+    """A saved search described afresh from what was saved, so the words follow today's wording rules; the
+    words kept when it was saved if what was saved is not a whole search."""
+    try:
+        return describe_search(saved.filters)
+    except (KeyError, TypeError, ValueError):
+        return saved.description
+
+
 @requires(Permission.VIEW_OWN_APPLICATIONS)
 def saved_searches(request: HttpRequest) -> HttpResponse:
     return render(
@@ -246,7 +262,7 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
         "careers/saved_searches.html",
         {
             "title": "Your saved searches",
-            "searches": queries.saved_searches_of(request.user),
+            "searches": [(saved, _described(saved)) for saved in queries.saved_searches_of(request.user)],
             "just_saved": request.GET.get("saved") == "1",
         },
     )

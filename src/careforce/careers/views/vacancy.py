@@ -1,4 +1,5 @@
-"""One job: honest pay, the employer and its CQC rating, and how far it is from the person's search."""
+"""One job: what it is, honest pay (an hour and a year), the employer and its CQC rating, and how long it takes
+to get there from the person's search."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from careforce.accounts.access import public
 from careforce.careers import queries
 from careforce.careers.forms import job_filters
 from careforce.careers.presenters import present
+from careforce.careers.vacancy_page import present_page
 from careforce.careers.views.search import SEARCH
 from careforce.domain.careers.distance import haversine_miles
 from careforce.domain.careers.postcodes import ATTRIBUTION
@@ -34,12 +36,14 @@ def vacancy(request: HttpRequest, vacancy_id: int) -> HttpResponse:
                 )[0]
             )
     view = present(queries.details_of(job), distance, filters)
+    page = present_page(job, view, distance, filters.place.postcode if filters and filters.place else None)
     return render(
         request,
         "careers/vacancy.html",
         {
             "title": f"{view.title} at {view.workplace}",
             "job": view,
+            "page": page,
             "from_search": bool(stored),
             "attribution": ATTRIBUTION.splitlines() if distance is not None else None,
         },

@@ -31,6 +31,7 @@ class CareValue:
     name: str
     strength: str
     think_about: str
+    shown_by: str = ""  # completes "your answers show that ...": "you see the whole person, not only the tasks"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def load_careers_toml(name: str) -> dict[str, Any]:
 @cache
 def care_values() -> tuple[CareValue, ...]:
     data = load_careers_toml("values.toml")
-    return tuple(CareValue(v["key"], v["name"], v["strength"], v["think_about"]) for v in data["value"])
+    return tuple(CareValue(v["key"], v["name"], v["strength"], v["think_about"], v["shown_by"]) for v in data["value"])
 
 
 def values_source() -> Source:

@@ -9,6 +9,7 @@ be in range have their distance computed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,3 +104,18 @@ def describe_distance(miles: float) -> str:
         text = f"{rounded:.1f}".removesuffix(".0")
         return f"{text} miles away"
     return f"{round(miles):d} miles away"
+
+
+# Average speed on England's local 'A' roads, all times of day: 25.4 mph in the year to June 2019
+# (Department for Transport, "Travel time measures for the Strategic Road Network and local 'A' roads:
+# July 2018 to June 2019", https://www.gov.uk/government/statistics/travel-time-measures-for-the-strategic-road-network-and-local-a-roads-july-2018-to-june-2019).
+# Local A roads are the roads most trips to work in the region use; motorways are faster, estates slower.
+LOCAL_A_ROAD_MPH = 25.4
+TRAVEL_SPEED_SOURCE = "the average speed on local A roads in England (Department for Transport, year to June 2019)"
+
+
+def driving_minutes_at_least(miles: float) -> int:
+    """The shortest time a drive of ``miles`` in a straight line could take at ``LOCAL_A_ROAD_MPH``,
+    rounded up to a whole minute (at least 1). Roads are never straighter than a straight line, so the
+    real time is this or longer: pages say "at least"."""
+    return max(1, math.ceil(miles / LOCAL_A_ROAD_MPH * 60))

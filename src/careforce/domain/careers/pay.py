@@ -14,6 +14,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from careforce.domain.metrics.definitions import WEEKS_PER_YEAR
+
 MIN_VACANCIES = 3
 PERCENTILE_RANGE_FROM = 10  # vacancies; below this the range is min to max
 NOT_ENOUGH = "not enough vacancies to show"
@@ -91,3 +93,9 @@ def typical_pay(
         council = None if councils is None else str(councils[first])
         groups.append(PayGroup(int(roles[first]), council, int(chunk.shape[0]), median, low, high, kind))
     return groups
+
+
+def yearly_equivalent(hourly_rate: float, hours_a_week: float) -> float:
+    """What an hourly rate comes to over a year of ``hours_a_week`` (52.14 weeks: 365 / 7, the same
+    conversion the workforce measures use), rounded to the nearest pound."""
+    return float(round(hourly_rate * hours_a_week * WEEKS_PER_YEAR))

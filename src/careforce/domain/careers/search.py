@@ -17,6 +17,7 @@ from careforce.domain.careers.distance import miles_within
 from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, soft_order
 from careforce.domain.careers.postcodes import Place
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
+from careforce.domain.careers.wording import miles as miles_text
 
 Sort = Literal["distance", "newest"]
 SORTS: tuple[Sort, ...] = ("distance", "newest")
@@ -190,7 +191,7 @@ def _candidate_widenings(filters: JobFilters) -> list[tuple[str, JobFilters]]:
     options: list[tuple[str, JobFilters]] = []
     wider = next_radius(filters.radius_miles)
     if filters.place is not None and wider is not None:
-        options.append((f"Search up to {wider:g} miles", replace(filters, radius_miles=wider)))
+        options.append((f"Search up to {miles_text(wider)}", replace(filters, radius_miles=wider)))
     if filters.min_hourly_rate is not None:
         options.append(("Remove the pay filter", replace(filters, min_hourly_rate=None)))
     if filters.hours:

@@ -60,6 +60,18 @@ class RoleFit:
     title: str
     fit: float
     because: tuple[str, ...]  # names of the values behind the fit
+    shown_by: tuple[str, ...] = ()  # the same values as "you ..." phrases (CareValue.shown_by)
+
+    @property
+    def reason(self) -> str:
+        """Why the role fits, to follow its name: "" when no value stands out, else "because your answers
+        show that you respect people's choices and privacy" or, for more, "... that you ..., and that you ..."."""
+        if not self.shown_by:
+            return ""
+        clauses = [f"that {phrase}" for phrase in self.shown_by]
+        # the phrases have "and" inside them, so each gets its own "that" and the last a comma before "and"
+        listed = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + ", and " + clauses[-1]
+        return "because your answers show " + listed
 
 
 @dataclass(frozen=True)
@@ -154,8 +166,16 @@ def _roles_that_fit(shares: Mapping[str, float]) -> tuple[RoleFit, ...]:
             continue
         fit = sum(shares[k] for k in profile.key_values) / len(profile.key_values)
         if fit >= ROLE_FIT_AT:
-            because = tuple(care_value(k).name for k in profile.key_values if shares[k] >= STRENGTH_AT)
-            fits.append(RoleFit(profile.job_role, profile.title, round(fit, 4), because))
+            behind = [care_value(k) for k in profile.key_values if shares[k] >= STRENGTH_AT]
+            fits.append(
+                RoleFit(
+                    profile.job_role,
+                    profile.title,
+                    round(fit, 4),
+                    tuple(v.name for v in behind),
+                    tuple(v.shown_by for v in behind),
+                )
+            )
     fits.sort(key=lambda r: (-r.fit, r.job_role))
     return tuple(fits[:MAX_ROLES])
 

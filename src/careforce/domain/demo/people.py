@@ -9,13 +9,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from careforce.domain.reference import read_rows
+from careforce.domain.reference import national_living_wage as national_living_wage_rates
+from careforce.domain.reference import national_living_wage_on
 
 from .parameters import Weighted
 from .workplaces import Workplaces
 
 DAY = np.timedelta64(1, "D")
 CARE_PROVIDING_ROLES = {4, 5, 7, 8, 9, 23, 45, 52}
+REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER = 4, 16, 6
 SALARIED_ROLES = {1, 2, 4, 6, 15, 16, 43}
 
 
@@ -44,18 +46,18 @@ class Workers:
     days_sick: NDArray[np.float64]
     left_on: NDArray[np.datetime64]  # NaT while still employed
     leaving_reason: NDArray[np.int64]  # -1 while still employed
+    nmc_registration: NDArray[np.int64]  # NMCREG code for registered nurses, -1 for everyone else
+    approved_mental_health_professional: NDArray[np.int64]  # AMHP 1 yes, 2 no for social workers, -1 otherwise
 
     def __len__(self) -> int:
         return len(self.workplace)
 
 
 def national_living_wage(on: date) -> float:
-    """The National Living Wage in force on a date (national_living_wage.csv, GOV.UK rates)."""
-    rates = sorted(
-        (r["effective_from"], float(r["hourly_rate_gbp"])) for r in read_rows("calibration", "national_living_wage.csv")
-    )
-    in_force = [rate for start, rate in rates if start <= on.isoformat()]
-    return in_force[-1] if in_force else rates[0][1]
+    """The National Living Wage in force on a date (``reference.national_living_wage_on``), or the first
+    rate for a date before it existed."""
+    rate = national_living_wage_on(on) or national_living_wage_rates()[0]
+    return float(rate.hourly_rate)
 
 
 def _roles(p: dict[str, Any], service: NDArray[np.int64], rng: np.random.Generator) -> NDArray[np.int64]:
@@ -106,7 +108,11 @@ def make_workers(
     roles = _roles(p, service, rng)
     if not leavers:  # every CQC location has a registered manager
         first = np.r_[0, np.cumsum(places.staff)[:-1]]
-        roles[first] = 4
+        roles[first] = REGISTERED_MANAGER
+    # a registered manager is registered with CQC: services CQC does not regulate have another manager
+    # (ASC-WDS refuses a registered manager at a workplace without a CQC regulated service)
+    unregulated_manager = (roles == REGISTERED_MANAGER) & ~places.cqc_regulated[workplace]
+    roles[unregulated_manager] = int(p["roles"]["manager_where_not_cqc_regulated"])
 
     contracts = np.where(
         rng.random(n) < p["contracts"]["permanent"], 1, Weighted.of(p["contracts"]["rest"]).draw(rng, n)
@@ -138,7 +144,8 @@ def make_workers(
     # years in the sector before this job: the published mean experience less the mean time in this job
     years_before = rng.exponential(float(p["experience"]["mean_years_in_sector"]) - 1 / float(p["turnover"]["rate"]), n)
     birth_year = date_of_birth.astype("datetime64[Y]").astype(np.int64) + 1970
-    sector_year = np.maximum(start_year - years_before.astype(np.int64), birth_year + 16)
+    # never after the year this job started (ASC-WDS ignores a STARTINSECT after STARTDATE)
+    sector_year = np.minimum(np.maximum(start_year - years_before.astype(np.int64), birth_year + 16), start_year)
 
     salaried = np.isin(roles, list(SALARIED_ROLES))
     nlw = national_living_wage(as_of)
@@ -180,6 +187,12 @@ def make_workers(
         np.round(rng.exponential(p["sickness"]["mean_days"] / (1 - p["sickness"]["zero_share"]), n)),
     )
 
+    # drawn from their own stream, so adding them left every other column as it was
+    own = np.random.default_rng([n, int(workplace.sum()) if n else 0, 11])
+    nmc = np.where(roles == REGISTERED_NURSE, Weighted.of(p["roles"]["nmc_registration"]).draw(own, n), -1)
+    amhp_yes = own.random(n) < float(p["roles"]["social_worker_amhp_share"])
+    amhp = np.where(roles == SOCIAL_WORKER, np.where(amhp_yes, 1, 2), -1)
+
     prefix = "L" if leavers else "W"
     return Workers(
         workplace=workplace.astype(np.int64),
@@ -205,4 +218,6 @@ def make_workers(
         days_sick=sick,
         left_on=left_on,
         leaving_reason=leaving_reason.astype(np.int64),
+        nmc_registration=nmc.astype(np.int64),
+        approved_mental_health_professional=amhp.astype(np.int64),
     )

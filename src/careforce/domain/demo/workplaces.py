@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from careforce.domain.reference import code_list
 from careforce.domain.reference import council as council_named
 
 from .parameters import Weighted, largest_remainder
@@ -70,12 +71,22 @@ class Workplaces:
     establishment_type: NDArray[np.int64]
     main_service: NDArray[np.int64]
     staff: NDArray[np.int64]
-    cqc_location_id: list[str]
-    cqc_rating: list[str]
+    cqc_location_id: list[str]  # "" where the main service is not regulated by CQC
+    cqc_rating: list[str]  # "" where the main service is not regulated by CQC
     capacity: NDArray[np.int64]  # -1 where the service has no beds
+    cqc_regulated: NDArray[np.bool_]  # REGTYPE 2: the main service is one CQC regulates (main_services.csv)
 
     def __len__(self) -> int:
         return len(self.local_identifier)
+
+
+def cqc_regulated_services() -> frozenset[int]:
+    """Main services that make a workplace CQC regulated (REGTYPE 2), as ASC-WDS's bulk upload counts them."""
+    return frozenset(
+        c.code
+        for c in code_list("main_services")
+        if c.extra.get("counts_as_cqc_regulated_main_service_for_regtype") == "yes"
+    )
 
 
 def _word_name(rng: np.random.Generator) -> str:
@@ -170,6 +181,7 @@ def _with_organisations(p: dict[str, Any], rows: dict[str, list[Any]], rng: np.r
     rating_p = np.array(list(p["cqc"]["ratings"].values()), dtype=np.float64)
     rating_index = rng.choice(len(ratings), size=n, p=rating_p / rating_p.sum())
     workplace_names, cqc_ids, cqc_rating, capacity = [], [], [], np.full(n, -1, dtype=np.int64)
+    regulated = np.isin(service, sorted(cqc_regulated_services()))
     for i in range(n):
         if service[i] in (1, 2):
             workplace_names.append(f"{_word_name(rng)} {_pick(rng, HOME_SUFFIXES)}")
@@ -178,8 +190,9 @@ def _with_organisations(p: dict[str, Any], rows: dict[str, list[Any]], rng: np.r
             workplace_names.append(
                 f"{names[organisation[i]].removesuffix(' Ltd').removesuffix(' Trust')} {rows['town'][i]}"
             )
-        cqc_ids.append(f"1-{rng.integers(100_000_000, 9_999_999_999)}")
-        cqc_rating.append(ratings[rating_index[i]])
+        cqc_id = f"1-{rng.integers(100_000_000, 9_999_999_999)}"  # drawn for every location: same stream
+        cqc_ids.append(cqc_id if regulated[i] else "")
+        cqc_rating.append(ratings[rating_index[i]] if regulated[i] else "")
     return Workplaces(
         organisation_names=names,
         organisation=organisation,
@@ -196,4 +209,5 @@ def _with_organisations(p: dict[str, Any], rows: dict[str, list[Any]], rng: np.r
         cqc_location_id=cqc_ids,
         cqc_rating=cqc_rating,
         capacity=capacity,
+        cqc_regulated=regulated,
     )

@@ -8,14 +8,12 @@ grouping's "not known" label (the last one) when it has one, otherwise to -1 (le
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-from careforce.domain.reference import code_list, read_rows
+from careforce.domain.reference import WageRate, code_list, national_living_wage, national_living_wage_on
 
 MAX_CODE = 1000  # every ASC-WDS code used here is below 1000 (ISO 3166 numeric codes included)
 
@@ -213,31 +211,4 @@ QUALIFICATION_LEVELS = (
     NOT_KNOWN,
 )
 
-
-@dataclass(frozen=True)
-class WageRate:
-    effective_from: date
-    hourly_rate: Decimal
-    minimum_age: int
-    source: str
-
-
-@cache
-def national_living_wage() -> tuple[WageRate, ...]:
-    rows = read_rows("calibration", "national_living_wage.csv")
-    rates = [
-        WageRate(
-            date.fromisoformat(r["effective_from"]), Decimal(r["hourly_rate_gbp"]), int(r["minimum_age"]), r["source"]
-        )
-        for r in rows
-    ]
-    return tuple(sorted(rates, key=lambda r: r.effective_from))
-
-
-def national_living_wage_on(day: date) -> WageRate | None:
-    """The National Living Wage in force on a day (None before April 2016)."""
-    current = None
-    for rate in national_living_wage():
-        if rate.effective_from <= day:
-            current = rate
-    return current
+__all__ = ["WageRate", "national_living_wage", "national_living_wage_on"]  # defined in reference: one place

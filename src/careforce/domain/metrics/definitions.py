@@ -55,6 +55,9 @@ class Measure:
     benchmark_exclusion: bool = False
     headline: str | None = None  # distributions: the category the sentence reports (None: the largest)
     noun: str = ""  # how a sentence names the measure; default: the title in lower case
+    #: ratios: the numerator's people are among the denominator's (vacancies within posts); not so for
+    #: turnover (leavers are not among the staff on the date)
+    numerator_within_denominator: bool = True
 
     @property
     def name_in_sentence(self) -> str:
@@ -273,6 +276,7 @@ MEASURES: tuple[Measure, ...] = (
         "In {area}, {value} of staff left {period}.",
         _turnover_rate,
         over_year=True,
+        numerator_within_denominator=False,
         benchmark_exclusion=True,
         comparator_metrics=(("staff_turnover_rate", "Turnover rate (%)"),),
     ),

@@ -88,14 +88,15 @@ class Snapshot:
     @cached_property
     def workplace_matches_total(self) -> Bool:
         """The ASC-WDS benchmark rule: a workplace counts in turnover and vacancy rates only when its
-        count of permanent and temporary staff records equals its stated total (TOTALPERMTEMP), both
-        as at its latest return. Workplaces with no usable return are left out too."""
+        count of staff records equals its stated total (TOTALPERMTEMP), both as at its latest return.
+        ASC-WDS compares TOTALPERMTEMP with every staff record of the workplace, whatever the contract
+        (its bulk-upload cross-file check), so this does too. Workplaces with no usable return are left out."""
         w = self.facts.workers
         wp = self.facts.worker_workplace
         has_wp = wp >= 0
         at = np.where(has_wp, self.workplace_return_date[np.maximum(wp, 0)], NAT)
         held = has_wp & ~np.isnat(at) & (w.start_date <= at) & (np.isnat(w.left_on) | (w.left_on > at))
-        counts = np.bincount(wp[held & self.perm_temp], minlength=len(self.facts.workplaces))
+        counts = np.bincount(wp[held], minlength=len(self.facts.workplaces))
         chosen = self.workplace_return
         stated = np.where(chosen >= 0, self.facts.returns.total_perm_temp[np.maximum(chosen, 0)], -1)
         out: Bool = (chosen >= 0) & (counts == stated)

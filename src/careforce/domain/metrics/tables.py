@@ -252,12 +252,43 @@ def _cell(col: _Col, r: int, hidden: NDArray[np.bool_], grid: Float) -> Cell:
     return round(value, col.decimals) if col.decimals else int(round(value))
 
 
-def protect(measure: Measure, rows: _Rows, reference_date: date) -> tuple[list[_Col], list[list[Cell]], int]:
+@dataclass(frozen=True, eq=False)
+class Laid:
+    """A measure's rows laid out as a grid of counts and the columns shown, before protection."""
+
+    measure: Measure
+    split: Split
+    rows: _Rows
+    snap: Snapshot
+    grid: Float  # (rows, count columns)
+    cols: tuple[_Col, ...]
+    constraints: tuple[dc.Constraint, ...]  # within the table, over the flattened grid
+
+    @property
+    def count_headings(self) -> tuple[str, ...]:
+        return tuple(
+            c.heading for c in sorted((c for c in self.cols if c.count is not None), key=lambda c: c.count or 0)
+        )
+
+
+def lay_out(
+    measure: Measure, facts: AreaFacts, area: str, by: Split, reference_date: date, *, trend_years: int = TREND_YEARS
+) -> Laid:
+    rows, snap = _rows(measure, facts, area, by, reference_date, trend_years)
     grid, cols = _layout(measure, rows.data, reference_date)
-    status = dc.suppress(grid, _constraints(grid, rows, measure.kind)).reshape(grid.shape)
-    hidden = (status == dc.PRIMARY) | (status == dc.COMPLEMENTARY)
-    body = [[label, *(_cell(c, r, hidden, grid) for c in cols)] for r, label in enumerate(rows.labels)]
-    return cols, body, int(hidden.sum())
+    return Laid(measure, by, rows, snap, grid, tuple(cols), tuple(_constraints(grid, rows, measure.kind)))
+
+
+def own_status(laid: Laid) -> NDArray[np.bool_]:
+    """Hidden cells of a table protected on its own (primary and complementary suppression)."""
+    status = dc.suppress(laid.grid, laid.constraints).reshape(laid.grid.shape)
+    out: NDArray[np.bool_] = (status == dc.PRIMARY) | (status == dc.COMPLEMENTARY)
+    return out
+
+
+def protect(laid: Laid, hidden: NDArray[np.bool_]) -> tuple[list[_Col], list[list[Cell]], int]:
+    body = [[label, *(_cell(c, r, hidden, laid.grid) for c in laid.cols)] for r, label in enumerate(laid.rows.labels)]
+    return list(laid.cols), body, int(hidden.sum())
 
 
 def _published(value: float | None) -> Cell:
@@ -277,11 +308,18 @@ def build_table(
     population: PopulationShares | None = None,
 ) -> MeasureTable:
     """The table of ``measure`` for ``area`` (a council's GSS code, or the region's) split ``by`` rows,
-    for ``reference_date``, with disclosure control applied and published comparators appended."""
+    for ``reference_date``, with disclosure control applied and published comparators appended. The table
+    is protected on its own; ``linked.LinkedSet`` protects all tables of a measure together."""
+    laid = lay_out(measure, facts, area, by, reference_date, trend_years=trend_years)
+    return finish(laid, own_status(laid), population=population)
+
+
+def finish(laid: Laid, hidden: NDArray[np.bool_], *, population: PopulationShares | None = None) -> MeasureTable:
+    """The table of a laid-out measure with the given cells of its grid hidden, comparators appended."""
     from careforce.domain.metrics.presentation import compose  # local: presentation imports this module
 
-    rows, snap = _rows(measure, facts, area, by, reference_date, trend_years)
-    cols, body, n_hidden = protect(measure, rows, reference_date)
+    measure, by, snap = laid.measure, laid.split, laid.snap
+    cols, body, n_hidden = protect(laid, hidden)
     headings = (by.row_heading, *(c.heading for c in cols))
     extra: list[list[Cell]] = []
     notes: list[str] = []

@@ -16,9 +16,10 @@ from .demand import DEMAND_METHODS, DemandMethod, demand_growth, need_weights, s
 from .dimensions import AGES, ALL_ROLES, BASE_YEAR, MAX_YEAR, ROLE_GROUPS, ROLES, age_band_for, role_for_ascwds_code
 from .engine import MEASURES, ScenarioDraws, run_scenario
 from .export import MEASURE_DEFINITIONS, write_workbook
-from .parameters import Calibration, default_calibration
+from .parameters import BASE_YEARS, Calibration, calibration_for, default_calibration
 from .projection import DEFAULT_SEED, project
 from .published import Assumption
+from .ranges import RANGE_COVERS, RANGE_EXCLUDES, Spreads
 from .rates import PooledRates, estimate_rates_from_records
 from .results import RESULT_MEASURES, TIDY_COLUMNS, Comparison, ProjectionResult
 from .scenarios import PARAMETERS, Change, Scenario, ScenarioError, builtin_scenarios, compile_scenario, load_scenario
@@ -38,12 +39,15 @@ __all__ = [
     "AGES",
     "ALL_ROLES",
     "BASE_YEAR",
+    "BASE_YEARS",
     "DEFAULT_SEED",
     "DEMAND_METHODS",
     "MAX_YEAR",
     "MEASURES",
     "MEASURE_DEFINITIONS",
     "PARAMETERS",
+    "RANGE_COVERS",
+    "RANGE_EXCLUDES",
     "RESULT_MEASURES",
     "ROLES",
     "ROLE_GROUPS",
@@ -61,9 +65,11 @@ __all__ = [
     "Scenario",
     "ScenarioDraws",
     "ScenarioError",
+    "Spreads",
     "age_band_for",
     "assumptions",
     "builtin_scenarios",
+    "calibration_for",
     "central_draws",
     "compile_scenario",
     "default_calibration",

@@ -15,6 +15,8 @@ BASE_YEAR = 2022
 """Base year: 2022/23, matching mid-2022, the base of the ONS 2022-based projections."""
 
 MAX_YEAR = 2040
+EARLIEST_YEAR = 2016
+"""The earliest year a run can start from: 2016/17, the start of the published backcast."""
 
 
 @dataclass(frozen=True)

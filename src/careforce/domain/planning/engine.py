@@ -10,7 +10,8 @@ State ``S[council, role, age, draw]`` counts filled posts. Each annual step:
 2. Ageing: a share ``1 / width`` of each band moves up a band.
 3. Pull recruitment (Bartholomew's pull model, research note 4.3): new-to-sector recruits fill the
    posts still short of the target ``demand * (1 - target vacancy rate)``, up to the recruitment
-   capacity when a scenario caps it.
+   capacity (``supply.py``): the observed new-to-sector rate, responding to pay over the NLW and
+   to the vacancy rate, scaled by a scenario's capacity changes. Supply can fall short.
 
 Accounting holds at every step and every cell:
 ``filled(y) - filled(y-1) = new_to_sector + same_cell_moves + role_moves_in + council_moves_in
@@ -77,8 +78,13 @@ def demand_posts(calibration: Calibration, compiled: CompiledScenario, draws: Dr
     """(council, role, year, draw) posts required: base filled posts plus vacancies, grown by demand."""
     base_filled = calibration.filled_posts.sum(axis=2)
     d0 = base_filled[:, :, None] / (1.0 - draws.vacancy_rate[None, None, :])
+    if draws.stock_factor is not None:
+        d0 = d0 * draws.stock_factor[:, None, :]
     mult = compiled.apply("demand.multiplier", 1.0)
     demand = d0[:, :, None, :] * (growth * mult)[:, :, :, None]
+    factor = draws.demand_factor(range(growth.shape[2]))
+    if factor is not None:
+        demand *= factor[:, None, :, :]
     shift = np.clip(compiled.apply("demand.reablement_shift", 0.0)[:, CARE_WORKER, :], 0, 1)
     success = np.clip(compiled.apply("demand.reablement_success", 0.0)[:, CARE_WORKER, :], 0, 1)
     moved = demand[:, CARE_WORKER] * shift[:, :, None]
@@ -109,6 +115,9 @@ def run_scenario(
     top = n_a - 1
     s0 = calibration.filled_posts
     stock = np.broadcast_to(s0[..., None], (n_c, n_r, n_a, n_b)).astype(dtype, order="C", copy=True)
+    if draws.stock_factor is not None:
+        stock *= draws.stock_factor[:, None, None, :].astype(dtype)
+    yearly = draws.turnover_yearly
     base_turnover = (calibration.turnover_rate[..., None] * draws.turnover_level[None, None, None, :]).astype(dtype)
     np.clip(base_turnover, 0.0, MAX_TURNOVER, out=base_turnover)
     base_max = base_turnover.max(axis=2)  # (council, role, draw) for the cheap range check
@@ -123,13 +132,20 @@ def run_scenario(
 
     demand = demand_posts(calibration, compiled, draws, growth)
     wage = compiled.apply("pay.relative_wage", 0.0)
-    dom = compiled.apply("recruitment.domestic_capacity", np.inf)
-    intl = compiled.apply("recruitment.international_capacity", np.inf)
+    supply = draws.recruitment_rate is not None
+    default_capacity = 1.0 if supply else np.inf  # with supply draws every scenario has a capacity
+    dom = compiled.apply("recruitment.domestic_capacity", default_capacity)
+    intl = compiled.apply("recruitment.international_capacity", default_capacity)
     iota = calibration.international_share
     capacity_factor = (1 - iota) * dom + iota * intl  # (council, role, year), inf = no cap
-    # base-year new-to-sector recruitment: replacing sector exits and retirements at base-year rates
-    base_exits = (stock * base_turnover).sum(axis=2) * draws.sector_exit_share[None, None, :]
-    base_exits += stock[:, :, top] * -np.expm1(-retire_hazard)
+    if draws.recruitment_rate is not None:
+        # observed new-to-sector recruitment per filled post (supply.py), per draw
+        base_recruits = stock.sum(axis=2, dtype=np.float64) * draws.recruitment_rate[None, None, :]
+    else:
+        # no supply draws (hand-made cases): a cap is relative to replacing base-year exits and retirements
+        base_recruits = (stock * base_turnover).sum(axis=2) * draws.sector_exit_share[None, None, :]
+        base_recruits += stock[:, :, top] * -np.expm1(-retire_hazard)
+    vacancy_ref: FloatArray | None = None
 
     names = MEASURES + (DIAGNOSTIC_MEASURES if diagnostics else ())
     out = {name: np.empty((n_c, n_r, n_y, n_b), dtype=dtype) for name in names}
@@ -152,6 +168,8 @@ def run_scenario(
     flat = (n_c, n_r, n_a * n_b)
     for t in range(1, n_y):
         m = compiled.scale["turnover_rate"][:, :, t, None]
+        if yearly is not None:
+            m = m * yearly[t - 1][None, None, :]
         k = compiled.shift["turnover_rate"][:, :, t, None] - draws.pay_elasticity[None, None, :] * wage[:, :, t, None]
         if prev is None or not (np.array_equal(m, prev[0]) and np.array_equal(k, prev[1])):
             prev = (m, k)
@@ -212,8 +230,15 @@ def run_scenario(
         if np.all(np.isinf(cap_f)):
             hires = needed
         else:
+            level = base_recruits
+            if supply:
+                pay, vacancies = _supply_response(draws, wage[:, :, t, None], demand[:, :, t], filled_before)
+                if vacancy_ref is None:  # the vacancy response is relative to the first projected year
+                    vacancy_ref = vacancies
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    level = base_recruits * pay * np.where(vacancy_ref > 0, vacancies / vacancy_ref, 1.0)
             with np.errstate(invalid="ignore", over="ignore"):
-                capacity = np.where(np.isinf(cap_f), np.inf, base_exits * np.where(np.isinf(cap_f), 0.0, cap_f))
+                capacity = np.where(np.isinf(cap_f), np.inf, level * np.where(np.isinf(cap_f), 0.0, cap_f))
             hires = np.minimum(needed, capacity)
         np.multiply(hires[:, :, None, :].astype(dtype), age_mix, out=buffer)
         stock += buffer
@@ -238,6 +263,18 @@ def run_scenario(
             by_age[..., t, :] = stock
     out["unfilled_gap"][:] = out["demand_posts"] - out["filled_posts"]
     return ScenarioDraws(compiled.name, years, out, by_age)
+
+
+def _supply_response(
+    draws: Draws, wage: FloatArray, demand: FloatArray, filled_before: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Capacity multipliers ``(1 + pay rise over the NLW) ^ e_pay`` and ``(vacancies before hiring) ^ e_vac``."""
+    assert draws.supply_pay_elasticity is not None and draws.supply_vacancy_elasticity is not None
+    pay = np.power(np.maximum(1.0 + wage, 1e-9), draws.supply_pay_elasticity[None, None, :])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        vacancies = np.where(demand > 0, np.maximum(demand - filled_before, 0.0) / demand, 0.0)
+    response = np.power(np.maximum(vacancies, 1e-6), draws.supply_vacancy_elasticity[None, None, :])
+    return pay, response
 
 
 def _vacancy_target(compiled: CompiledScenario, t: int, draws: Draws) -> FloatArray:

@@ -82,9 +82,9 @@ def write_workbook(result: ProjectionResult, target: str | Path | IO[bytes]) -> 
         about.append([measure, MEASURE_DEFINITIONS.get(measure, "")])
 
     sheet = book.create_sheet("Assumptions")
-    sheet.append(["name", "value", "unit", "kind", "source"])
+    sheet.append(["name", "year", "value", "unit", "kind", "source"])
     for item in result.assumptions:
-        sheet.append([item.name, item.value, item.unit, item.kind, item.source])
+        sheet.append([item.name, item.year, item.value, item.unit, item.kind, item.source])
 
     sheet = book.create_sheet("Scenarios")
     sheet.append(

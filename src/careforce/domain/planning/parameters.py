@@ -18,23 +18,28 @@ from numpy.typing import NDArray
 
 from careforce.domain.reference import read_rows
 
+from .base_data import base_stock
 from .base_stock import age_shares, coventry_role_shares, role_shares
-from .dimensions import AGE_BANDS, AGES, BASE_YEAR, ROLES, council_codes
-from .published import PAY_ELASTICITY_SOURCE, TURNOVER_DRIVERS, TURNOVER_DRIVERS_SOURCE, Assumption, workforce_figure
+from .dimensions import AGE_BANDS, AGES, BASE_YEAR, ROLES, council_codes, council_names
+from .published import (
+    PAY_ELASTICITY_SOURCE,
+    TURNOVER_DRIVERS,
+    TURNOVER_DRIVERS_SOURCE,
+    Assumption,
+    Triangular,
+    workforce_figure,
+)
+from .ranges import Spreads, calibrate_spreads
 from .rates import estimate_rates_from_records
+from .supply import recruitment_ranges
 
 FloatArray = NDArray[np.float64]
 ENGLAND = "E92000001"
 WM = "E12000005"
 POPULATION_BANDS = ("65+", "65-84", "85+", "all_ages")
-
-
-@dataclass(frozen=True)
-class Triangular:
-    low: float
-    mode: float
-    high: float
-    source: str
+BASE_YEARS = (2022, 2023, 2024)
+"""Years a projection can start from: a population projection (2022-based, from mid-2022) and a
+published or carried England count (to 2024/25) exist for each."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Calibration:
     uncertainty: dict[str, Triangular] = field(default_factory=dict)
     split_concentration: float = 50.0
     assumptions: tuple[Assumption, ...] = ()
+    spreads: Spreads = field(default_factory=Spreads)
 
     @property
     def shape(self) -> tuple[int, int, int]:
@@ -89,14 +95,14 @@ class Calibration:
         return replace(self, filled_posts=filled_posts.astype(np.float64), assumptions=(*self.assumptions, note))
 
 
-def _population(councils: tuple[str, ...]) -> tuple[dict[str, FloatArray], tuple[int, ...]]:
+def _population(councils: tuple[str, ...], base_year: int) -> tuple[dict[str, FloatArray], tuple[int, ...]]:
     rows = read_rows("calibration", "population_projections.csv")
-    years = tuple(sorted({int(r["year"]) for r in rows if int(r["year"]) >= BASE_YEAR}))
+    years = tuple(sorted({int(r["year"]) for r in rows if int(r["year"]) >= base_year}))
     pos = {c: i for i, c in enumerate(councils)}
     out = {band: np.zeros((len(councils), len(years))) for band in POPULATION_BANDS}
     for r in rows:
         year = int(r["year"])
-        if r["gss_code"] in pos and r["age_band"] in out and year >= BASE_YEAR:
+        if r["gss_code"] in pos and r["age_band"] in out and year >= base_year:
             out[r["age_band"]][pos[r["gss_code"]], years.index(year)] = float(r["population"])
     out["under_65"] = out["all_ages"] - out["65+"]
     return out, years
@@ -127,31 +133,31 @@ def _council_turnover_factors(councils: tuple[str, ...], assumptions: list[Assum
     return factors
 
 
-@cache
 def default_calibration() -> Calibration:
     """The West Midlands calibration from the published figures shipped in ``careforce/data``."""
+    return calibration_for(BASE_YEAR)
+
+
+@cache
+def calibration_for(base_year: int) -> Calibration:
+    """The calibration starting from ``base_year`` (2022 = 2022/23): any year the data allows."""
+    if base_year not in BASE_YEARS:
+        raise ValueError(
+            f"base year {base_year} is not one the data allows: choose one of {', '.join(map(str, BASE_YEARS))}"
+        )
     notes: list[Assumption] = []
     councils = council_codes()
-    population, years = _population(councils)
+    population, years = _population(councils, base_year)
 
-    stock_fig = workforce_figure(WM, "2017/18", "adult_social_care_jobs")
-    notes.append(
-        Assumption(
-            "filled_posts (base year, region)",
-            stock_fig.value,
-            "posts",
-            f"{stock_fig.source}; latest all-sector WM count, taken as 2022/23 filled posts (SfC's 'jobs' became "
-            "'filled posts' in 2021); spread to councils in proportion to their 65+ population in mid-2022",
-            "published",
-        )
-    )
     p65 = population["65+"][:, 0]
-    council_share = p65 / p65.sum()
+    stock = base_stock(councils, p65, base_year)
+    notes.extend(stock.assumptions(council_names()))
+    council_share = stock.by_council / stock.by_council.sum()
     regional_roles, _ = role_shares(notes)
     role_share = np.tile(regional_roles, (len(councils), 1))
     role_share[councils.index("E08000026")] = coventry_role_shares(regional_roles, notes)
     age_share = age_shares(notes)
-    filled = stock_fig.value * council_share[:, None, None] * role_share[:, :, None] * age_share[None, None, :]
+    filled = stock.region.value * council_share[:, None, None] * role_share[:, :, None] * age_share[None, None, :]
 
     turnover_fig = workforce_figure(WM, "2019/20", "staff_turnover_rate")
     england_2122 = workforce_figure(ENGLAND, "2021/22", "staff_turnover_rate")
@@ -316,6 +322,8 @@ def default_calibration() -> Calibration:
         ),
         "pay_elasticity": Triangular(0.10, 0.30, 0.30, PAY_ELASTICITY_SOURCE),
     }
+    supply = recruitment_ranges(notes)
+    spreads = calibrate_spreads(stock, population["65+"].sum(axis=0), council_names(), notes)
     for name, tri in uncertainty.items():
         notes.append(
             Assumption(
@@ -323,7 +331,7 @@ def default_calibration() -> Calibration:
             )
         )
     return Calibration(
-        base_year=BASE_YEAR,
+        base_year=base_year,
         councils=councils,
         filled_posts=filled,
         turnover_rate=turnover,
@@ -338,8 +346,9 @@ def default_calibration() -> Calibration:
         council_destinations=council_dest,
         population=population,
         population_years=years,
-        uncertainty=uncertainty,
+        uncertainty={**uncertainty, **supply},
         assumptions=tuple(notes),
+        spreads=spreads,
     )
 
 

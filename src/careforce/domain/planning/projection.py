@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
+from .checks import check_scenario
 from .demand import DEMAND_METHODS, DemandMethod, demand_growth, need_weight_assumptions
 from .dimensions import MAX_YEAR
 from .engine import run_scenario
@@ -79,6 +80,8 @@ def project(
     names = [s.name for s in chosen]
     if len(set(names)) != len(names):
         raise ValueError(f"scenario names must differ: {names}")
+    for scenario in chosen:
+        check_scenario(scenario, calibration)
     years = check_years(calibration, to_year)
     growth = demand_growth(calibration, demand_method, years)
     shared = draw_parameters(calibration, draws, seed)

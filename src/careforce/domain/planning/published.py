@@ -24,7 +24,18 @@ class Assumption:
     value: float | None
     unit: str
     source: str
-    kind: str  # published | derived | research note | assumption | stated weight
+    kind: str  # published | derived | carried forward | research note | assumption | stated weight
+    year: str = ""  # the year the figure describes, as published (e.g. 2017/18); blank for modelling choices
+
+
+@dataclass(frozen=True)
+class Triangular:
+    """A triangular distribution of a drawn parameter, with where its ends come from."""
+
+    low: float
+    mode: float
+    high: float
+    source: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,9 @@ class Figure:
     value: float
     unit: str
     source: str
+    year: str = ""
+    confidence: str = ""
+    scope_note: str = ""
 
 
 @cache
@@ -58,7 +72,16 @@ def workforce_figure(area_code: str, year: str, metric: str) -> Figure:
         f"workforce_estimates.csv line {line}: {row['area']} {row['year']} {row['metric']} = {row['value']} "
         f"{row['unit']} ({row['source_title']}; {row['confidence']} confidence)"
     )
-    return Figure(float(row["value"]), row["unit"], source)
+    return Figure(float(row["value"]), row["unit"], source, row["year"], row["confidence"], row["scope_note"])
+
+
+def workforce_rows(area_code: str, metrics: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(year, metric) of every row of an area with one of ``metrics``, in file order."""
+    return [
+        (row["year"], row["metric"])
+        for _, row in _workforce_rows()
+        if row["area_code"] == area_code and row["metric"] in metrics
+    ]
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,7 @@ class PublishedProjection:
     extra_posts: str
     percent_increase: float | None
     source: str
+    method_statement: str = ""
 
 
 @cache
@@ -89,6 +113,7 @@ def sfc_projections() -> tuple[PublishedProjection, ...]:
                     extra_posts=row["extra_posts_or_jobs"],
                     percent_increase=float(pct) if pct else None,
                     source=f"sfc_workforce_projections.csv line {reader.line_num}: {row['source_title']}",
+                    method_statement=row["method_statement"],
                 )
             )
     return tuple(out)

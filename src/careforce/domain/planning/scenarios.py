@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .dimensions import BASE_YEAR, MAX_YEAR, ROLES, council_codes
+from .dimensions import EARLIEST_YEAR, MAX_YEAR, ROLES, council_codes
 
 FloatArray = NDArray[np.float64]
 OPS = ("set", "add", "multiply")
@@ -50,7 +50,9 @@ PARAMETERS: dict[str, ParameterSpec] = {
     for p in (
         ParameterSpec("turnover_rate", "share per year", "share of staff leaving their employer each year", True),
         ParameterSpec("sector_exit_share", "share of leavers", "share of leavers who leave the sector", True),
-        ParameterSpec("pay.relative_wage", "fraction", "pay rise relative to the base year (0.10 = +10%)"),
+        ParameterSpec(
+            "pay.relative_wage", "fraction", "pay rise over the National Living Wage, from the base year (0.10 = +10%)"
+        ),
         ParameterSpec("vacancy_rate_target", "share of posts", "vacancies left unfilled by design (frictional)", True),
         ParameterSpec("demand.multiplier", "x posts", "posts required relative to the demand method (productivity)"),
         ParameterSpec(
@@ -68,9 +70,15 @@ PARAMETERS: dict[str, ParameterSpec] = {
             by_role=False,
         ),
         ParameterSpec(
-            "recruitment.domestic_capacity", "x base-year", "domestic new-to-sector recruits, x base-year level"
+            "recruitment.domestic_capacity",
+            "x observed",
+            "domestic recruits new to care, x the observed level (inf = no limit)",
         ),
-        ParameterSpec("recruitment.international_capacity", "x base-year", "international recruits, x base-year level"),
+        ParameterSpec(
+            "recruitment.international_capacity",
+            "x observed",
+            "international recruits, x the observed level (inf = no limit)",
+        ),
     )
 }
 
@@ -93,17 +101,21 @@ class Change:
     value: float
     roles: tuple[str, ...] | None = None
     councils: tuple[str, ...] | None = None
-    from_year: int = BASE_YEAR + 1
+    from_year: int = EARLIEST_YEAR + 1  # before a run's first projected year: in force from that year
     ramp_years: int = 0
     line: int | None = None
 
-    def ramp(self, year: int) -> float:
-        """Share of the change in force in ``year`` (0 before ``from_year``, 1 once ramped in)."""
-        if year < self.from_year:
+    def ramp(self, year: int, first_year: int = EARLIEST_YEAR + 1) -> float:
+        """Share of the change in force in ``year`` (0 before ``from_year``, 1 once ramped in).
+
+        A change from a year before the run's ``first_year`` starts (and ramps) from ``first_year``.
+        """
+        start = max(self.from_year, first_year)
+        if year < start:
             return 0.0
         if self.ramp_years <= 0:
             return 1.0
-        return min(1.0, (year - self.from_year + 1) / self.ramp_years)
+        return min(1.0, (year - start + 1) / self.ramp_years)
 
 
 @dataclass(frozen=True)
@@ -194,9 +206,9 @@ def _parse_change(raw: Any, i: int, lines: list[str], source: str) -> Change:
         bad = [c for c in councils if c not in known]
         if bad:
             raise fail("councils", f"{bad[0]!r} is not the GSS code of a council in the region")
-    from_year = raw.get("from_year", BASE_YEAR + 1)
-    if not isinstance(from_year, int) or isinstance(from_year, bool) or not BASE_YEAR < from_year <= MAX_YEAR:
-        raise fail("from_year", f"from_year must be a year from {BASE_YEAR + 1} to {MAX_YEAR}, not {from_year!r}")
+    from_year = raw.get("from_year", EARLIEST_YEAR + 1)
+    if not isinstance(from_year, int) or isinstance(from_year, bool) or not EARLIEST_YEAR < from_year <= MAX_YEAR:
+        raise fail("from_year", f"from_year must be a year from {EARLIEST_YEAR + 1} to {MAX_YEAR}, not {from_year!r}")
     ramp = raw.get("ramp_years", 0)
     if not isinstance(ramp, int) or isinstance(ramp, bool) or not 0 <= ramp <= 20:
         raise fail("ramp_years", f"ramp_years must be a whole number of years from 0 to 20, not {ramp!r}")
@@ -305,14 +317,17 @@ def compile_scenario(scenario: Scenario, councils: tuple[str, ...], years: range
     scale = {p: np.ones(shape) for p in PARAMETERS}
     shift = {p: np.zeros(shape) for p in PARAMETERS}
     for change in scenario.changes:
-        rho = np.array([change.ramp(y) for y in years])
+        # a change never alters the base year, whatever year a run starts from
+        first = years[0] + 1
+        rho = np.array([0.0] + [change.ramp(y, first) for y in years[1:]])
         c_idx = [councils.index(c) for c in change.councils] if change.councils else list(range(len(councils)))
         r_idx = [ROLES.index(r) for r in change.roles] if change.roles else list(range(len(ROLES)))
         sel = np.ix_(c_idx, r_idx, list(range(len(years))))
         m, k = scale[change.parameter], shift[change.parameter]
         if change.op == "set":
             m[sel] = m[sel] * (1 - rho)
-            k[sel] = k[sel] * (1 - rho) + change.value * rho
+            with np.errstate(invalid="ignore"):  # an unlimited (inf) value is not in force where rho is 0
+                k[sel] = k[sel] * (1 - rho) + np.where(rho > 0, change.value * rho, 0.0)
         elif change.op == "multiply":
             factor = 1 + (change.value - 1) * rho
             m[sel] = m[sel] * factor

@@ -27,7 +27,7 @@ from careforce.domain.upload.records import (
     WorkplaceRow,
     id_key,
 )
-from careforce.domain.upload.report import Problem, Severity, ValidationReport
+from careforce.domain.upload.report import Problem, ProblemGroup, Severity, ValidationReport
 from careforce.domain.upload.validate import UploadResult, read_upload
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "ExportedFiles",
     "FileKind",
     "Problem",
+    "ProblemGroup",
     "QualificationAchieved",
     "RecordChanges",
     "Severity",

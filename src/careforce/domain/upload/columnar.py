@@ -46,7 +46,7 @@ def constant(cells: Sequence[Any]) -> bool:
 class ChunkSink:
     """Problems of one chunk of rows; remembers which rows have an error (those make no record)."""
 
-    __slots__ = ("file", "rows", "problems", "errors", "raw", "skip")
+    __slots__ = ("file", "rows", "problems", "errors", "raw", "skip", "unchecked", "quiet")
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
@@ -56,14 +56,21 @@ class ChunkSink:
         self.raw: dict[str, Sequence[str]] = {}
         self.skip = bytearray()
         """Rows whose other columns are not checked (STATUS DELETE or NOCHANGE), set once keys are read."""
+        self.unchecked = bytearray()
+        """Rows with STATUS UNCHECKED: ASC-WDS does not validate them, so ``quiet`` messages are not given."""
+        self.quiet: frozenset[Message] = frozenset()
+        """Warnings that only say an optional cell is blank, which ASC-WDS never gives on an UNCHECKED row."""
 
     def start(self, rows: list[int], raw: dict[str, Sequence[str]]) -> None:
         self.rows, self.raw = rows, raw
         self.errors = bytearray(len(rows))
         self.skip = bytearray()
+        self.unchecked = bytearray()
 
     def add(self, i: int, column: str, message: Message, value: str | None = None, detail: str = "") -> None:
         if self.skip and self.skip[i]:
+            return
+        if self.unchecked and self.unchecked[i] and message in self.quiet:
             return
         text = message.text
         if value is None:

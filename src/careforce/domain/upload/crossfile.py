@@ -26,8 +26,10 @@ from careforce.domain.upload.rules_training import TrainingChunk
 
 REGISTERED_MANAGER = 4
 HEAD_OFFICE = 72
-PERMANENT_OR_TEMPORARY = frozenset({1, 2})
 FULL_TIME_LIMIT = Decimal(75)
+WORKPLACE_CROSS_CHECKED = frozenset({Status.NEW, Status.UPDATE, Status.NOCHANGE})
+"""Workplace rows whose totals ASC-WDS checks against the staff file (workplaceCSVValidator.js, ``crossValidate``
+returns early for any other STATUS, UNCHECKED among them)."""
 
 W_NEW_EXISTS = ascwds("workplace", "STATUS", "NEW but already exists")
 W_MISSING = {
@@ -102,7 +104,6 @@ _WorkplaceState = tuple[str, tuple[Message, str] | None, frozenset[str] | None]
 @dataclass
 class _Staffing:
     records: int = 0
-    perm_temp: int = 0
     has_registered_manager: bool = False
 
 
@@ -213,14 +214,12 @@ class CrossFileChecks:
         self.staff_keys |= distinct
         # the per-workplace counts, a column at a time
         workplace_keys = [wk for wk, _key in pairs]
-        perm_temp = Counter(compress(workplace_keys, map(PERMANENT_OR_TEMPORARY.__contains__, chunk.contract)))
         managers = set(compress(workplace_keys, map(eq, chunk.role, repeat(REGISTERED_MANAGER))))
         for wk, records in Counter(workplace_keys).items():
             staffing = self.staffing.get(wk)
             if staffing is None:
                 staffing = self.staffing[wk] = _Staffing()
             staffing.records += records
-            staffing.perm_temp += perm_temp[wk]
             if wk in managers:
                 staffing.has_registered_manager = True
         self.dates_of_birth.update(zip(compress(pairs, chunk.born), filter(None, chunk.born), strict=True))
@@ -260,8 +259,6 @@ class CrossFileChecks:
             if staffing is None:
                 staffing = staffing_of[final[0]] = _Staffing()
             staffing.records += 1
-            if chunk.contract[i] in PERMANENT_OR_TEMPORARY:
-                staffing.perm_temp += 1
             if chunk.role[i] == REGISTERED_MANAGER:
                 staffing.has_registered_manager = True
             born = chunk.born[i]
@@ -325,23 +322,26 @@ class CrossFileChecks:
             if ni is not None and ni in repeated and hours is not None and hours != DONT_KNOW:
                 ni_hours.setdefault(ni, []).append((row, hours))
         for ni, uses in ni_hours.items():
+            # ASC-WDS reports every record that shares the NI number, the first one too
             if len(uses) > 1 and sum(hours for _row, hours in uses) > FULL_TIME_LIMIT:
-                for row, _hours in uses[1:]:
+                for row, _hours in uses:
                     staff_sink.add_at(row, "NINUMBER", S_NI_DUPLICATE, ni)
         if workplace_sink is None or not self.staff_file_seen:
             return
         for key, item in self.file_workplaces.items():
             record = item.record
-            if record is None:
+            if record is None or item.status not in WORKPLACE_CROSS_CHECKED:
                 continue
             staffing = self.staffing.get(key, _Staffing())
-            if staffing.perm_temp != record.total_perm_temp:
+            # ASC-WDS counts every staff record of the workplace, whatever the contract
+            # (workplaceCSVValidator.js, _crossValidateTotalPermTemp: employed plus non-employed workers)
+            if staffing.records != record.total_perm_temp:
                 workplace_sink.add_at(
                     item.row,
                     W_TOTAL_MISMATCH,
                     "TOTALPERMTEMP",
                     str(record.total_perm_temp),
-                    detail=f"{staffing.perm_temp} permanent or temporary staff records in the staff file",
+                    detail=f"{staffing.records:,} staff record{'' if staffing.records == 1 else 's'} in the staff file",
                 )
             vacancies = record.vacancies if isinstance(record.vacancies, dict) else {}
             if (

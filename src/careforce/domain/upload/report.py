@@ -18,6 +18,10 @@ from careforce.domain.upload.neutralise import neutralise_cell
 
 CLI_COLUMNS = ("file", "row", "column", "code", "severity", "message")
 DOWNLOAD_COLUMNS = (*CLI_COLUMNS, "value")
+GROUP_FROM = 4
+"""Problems of one kind (file, column, code, wording) this many times or more are shown as one line."""
+ROWS_NAMED = 5
+OPTIONAL_BLANK = (" is blank", " is missing")
 
 
 class Severity(StrEnum):
@@ -45,6 +49,11 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def kind(self) -> tuple[str, str, int | None, Severity, str]:
+        """What makes two problems the same kind: file, column, code, severity and wording."""
+        return (self.file, self.column, self.code, self.severity, self.message)
+
     def as_row(self, with_value: bool) -> list[str]:
         cells = [
             self.file,
@@ -57,6 +66,40 @@ class Problem:
         if with_value:
             cells.append(self.value)
         return [neutralise_cell(cell) for cell in cells]
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemGroup:
+    """Many problems of one kind, shown as one line; every row is still in the downloadable report."""
+
+    file: str
+    column: str
+    code: int | None
+    severity: Severity
+    message: str
+    count: int
+    rows: tuple[int, ...]
+    """The first few rows it is found on."""
+    value: str = ""
+    """The value given, when it is the same on every row (often blank)."""
+    records: str = "rows"
+    """What a row of this file is, in words: "staff records", "workplaces", "training records"."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def summary(self) -> str:
+        """One line: "11,280 staff records have no POSTCODE; it is optional", or the count and ASC-WDS's wording."""
+        blank = not self.is_error and self.message.startswith(self.column) and self.message.endswith(OPTIONAL_BLANK)
+        if blank:
+            return f"{self.count:,} {self.records} have no {self.column}; it is optional"
+        return f"{self.count:,} {self.records}: {self.message}"
+
+    def rows_text(self) -> str:
+        named = ", ".join(f"{row:,}" for row in self.rows)
+        more = self.count - len(self.rows)
+        return f"rows {named} and {more:,} more" if more > 0 else f"rows {named}"
 
 
 class ValidationReport:
@@ -112,6 +155,35 @@ class ValidationReport:
         for p in self._problems:
             order.setdefault(p.file, len(order))
         return sorted(self._problems, key=lambda p: (order[p.file], -1 if p.row is None else p.row))
+
+    def grouped(
+        self, records: dict[str, str] | None = None, group_from: int = GROUP_FROM
+    ) -> list[Problem | ProblemGroup]:
+        """:meth:`sorted`, with each kind of problem found ``group_from`` times or more as one
+        :class:`ProblemGroup` where it is first found. ``records`` names each file's rows ("staff records")."""
+        ordered = self.sorted()
+        kinds: dict[tuple[str, str, int | None, Severity, str], list[Problem]] = {}
+        for p in ordered:
+            kinds.setdefault(p.kind, []).append(p)
+        out: list[Problem | ProblemGroup] = []
+        placed: set[tuple[str, str, int | None, Severity, str]] = set()
+        for p in ordered:
+            found = kinds[p.kind]
+            if len(found) < group_from or p.row is None:
+                out.append(p)
+            elif p.kind not in placed:
+                placed.add(p.kind)
+                values = {f.value for f in found}
+                out.append(
+                    ProblemGroup(
+                        *p.kind,
+                        count=len(found),
+                        rows=tuple(f.row for f in found[:ROWS_NAMED] if f.row is not None),
+                        value=values.pop() if len(values) == 1 else "",
+                        records=(records or {}).get(p.file, "rows"),
+                    )
+                )
+        return out
 
     def counts_by_code(self) -> dict[tuple[int | None, Severity], int]:
         counts: dict[tuple[int | None, Severity], int] = {}

@@ -7,7 +7,7 @@ asked, the :class:`StaffRow` with its :class:`WorkerRecord` (``None`` for rows w
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -17,7 +17,7 @@ from typing import Any
 
 from careforce.domain.upload import staff_cells as c
 from careforce.domain.upload import staff_messages as m
-from careforce.domain.upload.cells import code_table, list_codes
+from careforce.domain.upload.cells import INVALID, code_table, list_codes
 from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, build, constant, unzip
 from careforce.domain.upload.layouts import Layout, qualification_columns
 from careforce.domain.upload.records import DONT_KNOW, QualificationAchieved, StaffRow, Status, WorkerRecord, id_key
@@ -33,6 +33,9 @@ from careforce.domain.upload.staff_combos import (
 
 YES_NO_DONT_KNOW = code_table((1, 2, DONT_KNOW))
 SKIPPED = (Status.DELETE, Status.NOCHANGE)
+BLANK_OPTIONAL = frozenset({m.POSTCODE_BLANK, m.SC_BLANK, m.DOB_MISSING, m.START_MISSING, m.SECTOR_MISSING})
+"""Warnings that a cell is blank. ASC-WDS gives them on NEW and UPDATE rows only (it does not validate UNCHECKED
+rows: workerCSVValidator.js, ``validate`` and ``STOP_VALIDATING_ON``), so a download sent back is not flooded."""
 # plain code columns: column, record field, code list, message when not in the list
 CODE_COLUMNS = (
     ("GENDER", "gender", "gender", m.GENDER),
@@ -63,6 +66,16 @@ class StaffChunk:
     records: list[StaffRow] = dataclass_field(default_factory=list)
     """The rows that make a record, in order (rows with an error make none); kept records only."""
     columns: StaffColumns | None = None
+
+
+def given(parsed: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A cell's parsed value, or :data:`INVALID` where the cell has a value its parser refused (not blank)."""
+
+    def value(cell: str) -> Any:
+        found = parsed(cell)
+        return INVALID if found is None and cell.strip() else found
+
+    return value
 
 
 class StaffRules:
@@ -131,20 +144,27 @@ class StaffRules:
                 )
             )
         parsed = {name: rule.memo.__getitem__ for name, rule in self.rules.items()}
-        dob = self.rules["DOB"].memo
+        # ASC-WDS's date checks read DOB as given, even where it is out of range and ignored
+        # (workerCSVValidator.js, _validateStartDate, _validateStartInsect, _validateYearOfEntry)
+        self.dob_given = CellRule("DOB", c.date_as_given)
+        dob = self.dob_given.memo
 
         def birth_year(cell: str) -> int | None:
             born = dob.get(cell)
+            if born is None and cell not in dob:
+                born = dob[cell] = c.date_as_given(cell)[0]
             return born.year if born is not None else None
 
         self.nationality = ComboRule(
             check_nationality, [parsed[c] for c in ("NATIONALITY", "BRITISHCITIZENSHIP", "HANDCVISA", "INOUTUK")]
         )
         self.entry = ComboRule(check_entry, [parsed["YEAROFENTRY"], birth_year, parsed["COUNTRYOFBIRTH"]])
-        self.hours = ComboRule(check_hours, [parsed[c] for c in ("EMPLSTATUS", "ZEROHRCONT", "CONTHOURS", "AVGHOURS")])
+        self.hours = ComboRule(
+            check_hours, [parsed["EMPLSTATUS"], given(parsed["ZEROHRCONT"]), parsed["CONTHOURS"], parsed["AVGHOURS"]]
+        )
         self.salary_band = CellRule("SALARY", c.salary_band)
         self.rate_given = CellRule("HOURLYRATE", c.hourly_rate_given)
-        self.pay = ComboRule(check_pay, [parsed["SALARYINT"], None, None, parsed["MAINJOBROLE"]])
+        self.pay = ComboRule(check_pay, [given(parsed["SALARYINT"]), None, None, parsed["MAINJOBROLE"]])
         self.role = ComboRule(
             RoleChecks(), [parsed["MAINJOBROLE"], None, parsed["NMCREG"], parsed["AMHP"], parsed["DHA"], None]
         )
@@ -174,11 +194,15 @@ class StaffRules:
         skipped = status.count(Status.DELETE) + status.count(Status.NOCHANGE)
         if skipped:
             sink.skip = bytearray(s in SKIPPED for s in status)
+        if Status.UNCHECKED in status:
+            sink.unchecked = bytearray(s is Status.UNCHECKED for s in status)
+            sink.quiet = BLANK_OPTIONAL
         v: dict[str, list[Any]] = {
             name: col(columns, name) for name in self.rules if name not in ("LOCALESTID", "UNIQUEWORKERID", "STATUS")
         }
         born: list[date | None] = v["DOB"]
         raw = sink.raw
+        born_given: list[date | None] = self.dob_given.run(raw["DOB"], sink)
         citizenship, visa, inout = unzip(
             self.nationality.run(sink, raw["NATIONALITY"], raw["BRITISHCITIZENSHIP"], raw["HANDCVISA"], raw["INOUTUK"]),
             3,
@@ -187,7 +211,7 @@ class StaffRules:
         dob_if_entry = [d if e else "" for e, d in zip(raw["YEAROFENTRY"], raw["DOB"], strict=True)]
         (entry,) = unzip(self.entry.run(sink, raw["YEAROFENTRY"], dob_if_entry, raw["COUNTRYOFBIRTH"]), 1)
         started, sector = v["STARTDATE"], v["STARTINSECT"]
-        check_dates(sink, born, started, sector, entry)
+        check_dates(sink, born_given, started, sector, entry)
         contracted, average = unzip(
             self.hours.run(sink, raw["EMPLSTATUS"], raw["ZEROHRCONT"], raw["CONTHOURS"], raw["AVGHOURS"]), 2
         )
@@ -222,11 +246,11 @@ class StaffRules:
             transfer,
             v["EMPLSTATUS"],
             v["MAINJOBROLE"],
-            born,
+            born_given,  # the training file's 14th-birthday check reads DOB as given, as ASC-WDS does
             v["NINUMBER"],
             hours,
         )
-        sink.skip = bytearray()  # the cross-file checks that follow apply to every row
+        sink.skip = sink.unchecked = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:
             return result
         fields = {

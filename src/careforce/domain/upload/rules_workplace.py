@@ -62,6 +62,8 @@ M_ALL_UNKNOWN = ascwds(F, "ALLSERVICES", "is unknown")
 M_ALL_NO_MAIN = ascwds(F, "ALLSERVICES", "MAINSERVICE is not included")
 M_ALL_NONE = ascwds(F, "ALLSERVICES", "is 0 (none)")
 M_ALL_COUNTS = ascwds(F, "ALLSERVICES", "same number of items")
+M_ALL_COUNTS_COLUMNS = "ALLSERVICES/CAPACITY/UTILISATION/SERVICEDESC"
+M_CAPACITY_COUNTS = ascwds(F, "CAPACITY/UTILISATION", "must equal the number of all services")
 M_DESC_LONG = ascwds(F, "SERVICEDESC", "longer than 120")
 M_CAPACITY = ascwds(F, "CAPACITY", "must be whole numbers")
 M_UTILISATION = ascwds(F, "UTILISATION", "must be whole numbers")
@@ -74,6 +76,24 @@ M_USER_DESC_LONG = ascwds(F, "OTHERUSERDESC", "must not be greater")
 
 ZERO_ONE = code_table((0, 1))
 REGTYPES = code_table((0, 2))
+
+
+def aligned_items(cell: str, services: list[str]) -> list[str]:
+    """The items of CAPACITY, UTILISATION or SERVICEDESC as ASC-WDS counts them against ALLSERVICES.
+
+    Split on ``;`` (a blank cell is one blank item). With one service, or "none" (``0``) and two items,
+    only numbers count (at least one blank item remains), and a ``0`` placed under the "none" is dropped
+    (workplaceCSVValidator.js, ``_prepArray``, ``_ignoreZerosIfNo``, ``_checkForTrailingSemiColon``).
+    """
+    parts = [part.strip() for part in cell.split(";")]
+    has_none = "0" in services
+    if has_none and len(parts) == 2 and len(services) == 2:
+        at = services.index("0")
+        parts[at] = "" if parts[at] == "0" else parts[at]
+    if (has_none and len(parts) == 2) or len(services) == 1:
+        numbers = [part for part in parts if part.lstrip("-").isdigit()]
+        return numbers or [""]
+    return parts
 
 
 class WorkplaceRules:
@@ -221,10 +241,16 @@ class WorkplaceRules:
             sink.add(M_ALL_NONE, "ALLSERVICES", cell)
             return
         values["other_services"] = tuple(s for s in services if s not in (0, main))
-        aligned = {c: split_list(self.cell(cells, c)) for c in ("CAPACITY", "UTILISATION", "SERVICEDESC")}
-        if any(parts and len(parts) != len(services) for parts in aligned.values()):
-            sink.add(M_ALL_COUNTS, "ALLSERVICES", cell)
+        counted = {c: aligned_items(self.cell(cells, c), items) for c in ("CAPACITY", "UTILISATION", "SERVICEDESC")}
+        provided = len([s for s in services if s != 0])
+        if len(counted["SERVICEDESC"]) != provided:
+            sink.add(M_ALL_COUNTS, M_ALL_COUNTS_COLUMNS, self.cell(cells, "SERVICEDESC"))
             return
+        if any(len(counted[c]) != provided for c in ("CAPACITY", "UTILISATION")):
+            sink.add(M_CAPACITY_COUNTS, "CAPACITY/UTILISATION", f"{self.cell(cells, 'CAPACITY')} - {cell}")
+            return
+        # values are read by position in ALLSERVICES, the "none" included
+        aligned = {c: [part.strip() for part in self.cell(cells, c).split(";")] for c in counted}
         for column, name, allowed, bad, unexpected in (
             ("CAPACITY", "capacity", self.with_capacity, M_CAPACITY, M_CAPACITY_UNEXPECTED),
             ("UTILISATION", "utilisation", self.with_utilisation, M_UTILISATION, M_UTILISATION_UNEXPECTED),
@@ -257,9 +283,11 @@ class WorkplaceRules:
         cell = self.cell(cells, "SERVICEUSERS")
         items = split_list(cell)
         descriptions_cell = self.cell(cells, "OTHERUSERDESC")
-        descriptions = split_list(descriptions_cell)
-        if descriptions and len(descriptions) != len(items):
-            sink.add(M_USERS_COUNTS, "SERVICEUSERS", cell)
+        descriptions = [part.strip() for part in descriptions_cell.split(";")]
+        # ASC-WDS counts the items of both, a blank OTHERUSERDESC being one blank item, once every code is a
+        # number (workplaceCSVValidator.js, _validateServiceUsers)
+        if items and all(item.isdigit() for item in items) and len(descriptions) != len(items):
+            sink.add(M_USERS_COUNTS, "SERVICEUSERS/OTHERUSERDESC", f"{cell} - {descriptions_cell}")
             return
         users: list[int] = []
         described: dict[int, str] = {}

@@ -132,6 +132,12 @@ def date_of_birth(today: date) -> Parser:
     return parse
 
 
+def date_as_given(cell: str) -> CellResult:
+    """A date read as it is, in range or not (``None`` if blank or not a date); no message."""
+    found = parse_date(cell)
+    return (None if found is None or isinstance(found, DateProblem) else found), None, ""
+
+
 def start_date(today: date) -> Parser:
     def parse(cell: str) -> CellResult:
         started = parse_date(cell)

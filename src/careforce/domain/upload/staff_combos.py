@@ -26,6 +26,8 @@ REGISTERED_MANAGER, SENIOR_MANAGEMENT, SOCIAL_WORKER, REGISTERED_NURSE = 4, 1, 6
 ROLES_NEEDING_DESCRIPTION = frozenset({23, 27})
 PERMANENT_OR_TEMPORARY = frozenset({1, 2})
 ANNUALLY, HOURLY = 1, 3
+HOURS_PAIR, SALARY_PAIR, RATE_PAIR = "CONTHOURS/ZEROHRCONT", "SALARYINT/SALARY", "SALARYINT/HOURLYRATE"
+"""The column names ASC-WDS gives problems with two columns."""
 NONE: tuple[Finding, ...] = ()
 
 
@@ -55,15 +57,20 @@ def check_entry(entry: int | None, birth_year: int | None, country: int | None) 
     return (entry,), NONE
 
 
-def check_hours(contract: int | None, zero: int | None, contracted: Decimal | None, average: Decimal | None) -> Result:
+def check_hours(contract: int | None, zero: Any, contracted: Decimal | None, average: Decimal | None) -> Result:
+    """EMPLSTATUS, ZEROHRCONT, CONTHOURS and AVGHOURS together (workerCSVValidator.js, ``_validateZeroHourContract``,
+    ``_validateContHours``, ``_validateAvgHours``). ``zero`` is :data:`INVALID` where ZEROHRCONT has a value
+    that is not a code: that is reported once (1230) and nothing else is said about it."""
     findings: list[Finding] = []
-    if contracted is not None and contracted != DONT_KNOW:
+    if contracted is not None and zero is not INVALID:  # 999 (don't know) counts as hours, as in ASC-WDS
         if contracted > 0 and zero in (1, DONT_KNOW):
-            findings.append(("CONTHOURS", m.ZERO_HOURS, m.ZERO_HOURS_DETAIL))
+            findings.append((HOURS_PAIR, m.ZERO_HOURS, m.ZERO_HOURS_DETAIL))
         elif contracted > 0 and zero is None:
             findings.append(("ZEROHRCONT", m.ZERO_MISSING, ""))
         elif contracted == 0 and zero == 2:
-            findings.append(("CONTHOURS", m.ZERO_NOT_YES, ""))
+            findings.append((HOURS_PAIR, m.ZERO_NOT_YES, ""))
+    if zero is INVALID:
+        zero = None
     if contracted is not None:
         if zero == 1:
             findings.append(("CONTHOURS", m.CONT_ZERO, ""))
@@ -77,27 +84,30 @@ def check_hours(contract: int | None, zero: int | None, contracted: Decimal | No
     return (contracted, average), tuple(findings)
 
 
-def check_pay(interval: int | None, salary_band: Any, rate: Any, role: int | None) -> Result:
-    """SALARYINT against SALARY (by range band, see ``staff_cells.salary_band``) and HOURLYRATE.
+def check_pay(interval: Any, salary_band: Any, rate: Any, role: int | None) -> Result:
+    """SALARYINT against SALARY (by range band, see ``staff_cells.salary_band``) and HOURLYRATE, in ASC-WDS's
+    order (workerCSVValidator.js, ``_validateSalary``, ``_validateHourlyRate``): a pay given for the other
+    interval is 1251 or 1252, a SALARY out of range 1260; an interval left blank with no pay is not a problem,
+    and an interval that is not a code (1250, reported by its cell) is not reported again.
 
     Returns whether to keep the salary and the hourly rate.
     """
+    if interval is INVALID:
+        return (False, False), NONE
     findings: list[Finding] = []
     keep_salary = False
     if salary_band is INVALID:
         pass
     elif salary_band is not None:
         allowed = ("standard", "senior") if role == SENIOR_MANAGEMENT else ("standard",)
-        if salary_band not in allowed:
-            findings.append(("SALARY", m.SALARY, ""))
-        elif interval == DONT_KNOW:
+        if interval == DONT_KNOW:
             findings.append(("SALARY", m.SALARY_IGNORED, ""))
         elif interval != ANNUALLY:
-            findings.append(("SALARYINT", m.SALARY_MISMATCH, ""))
+            findings.append((SALARY_PAIR, m.SALARY_MISMATCH, ""))
+        elif salary_band not in allowed:
+            findings.append(("SALARY", m.SALARY, ""))
         else:
             keep_salary = True
-    elif interval == ANNUALLY:
-        findings.append(("SALARYINT", m.SALARY_MISMATCH, "SALARY is blank"))
     keep_rate = False
     if rate is INVALID:
         pass
@@ -105,11 +115,9 @@ def check_pay(interval: int | None, salary_band: Any, rate: Any, role: int | Non
         if interval == DONT_KNOW:
             findings.append(("HOURLYRATE", m.RATE_IGNORED, ""))
         elif interval != HOURLY:
-            findings.append(("SALARYINT", m.RATE_MISMATCH, ""))
+            findings.append((RATE_PAIR, m.RATE_MISMATCH, ""))
         else:
             keep_rate = True
-    elif interval == HOURLY:
-        findings.append(("SALARYINT", m.RATE_MISMATCH, "HOURLYRATE is blank"))
     return (keep_salary, keep_rate), tuple(findings)
 
 

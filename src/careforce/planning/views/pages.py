@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
-from careforce.domain.planning import PARAMETERS, assumptions
+from careforce.domain.planning import PARAMETERS, RANGE_COVERS, RANGE_EXCLUDES, assumptions
+from careforce.domain.planning.backcast import Backcast, backcast
 
 from ..headline import region_headline
 from ..queries import is_regional, runs_visible_to
@@ -26,6 +29,12 @@ def start(request: HttpRequest) -> HttpResponse:
     )
 
 
+@functools.cache
+def published_backcast() -> Backcast:
+    """The backcast shown on the assumptions page (the same every time: fixed seed, shipped data)."""
+    return backcast()
+
+
 @requires(Permission.RUN_PROJECTIONS)
 def assumptions_page(request: HttpRequest) -> HttpResponse:
     shared = assumptions("sfc")
@@ -38,6 +47,9 @@ def assumptions_page(request: HttpRequest) -> HttpResponse:
             "assumptions": shared,
             "need_only": need_only,
             "parameters": PARAMETERS.values(),
+            "range_covers": RANGE_COVERS,
+            "range_excludes": RANGE_EXCLUDES,
+            "backcast": published_backcast(),
         },
     )
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 from careforce.domain.planning import builtin_scenarios
+from careforce.jobs.views import notice_lost_jobs
 
 from .. import presenters
 from ..forms import RunForm
@@ -63,6 +64,7 @@ def new_run(request: HttpRequest) -> HttpResponse:
 
 @requires(Permission.RUN_PROJECTIONS)
 def status(request: HttpRequest, run_id: str) -> HttpResponse:
+    notice_lost_jobs()  # a run whose process died shows as stopped, not waiting for ever
     run = run_for(request.user, run_id)
     job = run.job
     return render(request, "planning/status.html", {"title": "Projection run", "run": run, "job": job})

@@ -34,6 +34,7 @@ def hire(request: HttpRequest, application_id: int) -> HttpResponse:
     form = HireForm(
         request.POST if request.method == "POST" else None,
         initial={"start_date": date.fromisoformat(chosen)} if chosen else None,
+        earliest=services.earliest_start(application),
     )
     if request.method == "POST" and form.is_valid():
         request.session[_session_key(application.pk)] = form.cleaned_data["start_date"].isoformat()

@@ -1,13 +1,57 @@
-"""The pipeline for one vacancy: its applicants under each stage."""
+"""The pipeline for one vacancy (its applicants under each stage) and all the organisation's applicants."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 
 from .. import presenters, queries
+from ..forms import ApplicantFilters
 from ..models import Stage
 from .common import page
+
+PER_PAGE = 25
+SORTS = {"newest": "Newest first", "oldest": "Oldest first"}
+
+
+@requires(Permission.MANAGE_PROVIDER_WORKFORCE)
+def all_applicants(request: HttpRequest) -> HttpResponse:
+    filters = ApplicantFilters(
+        request.GET,
+        workplaces=queries.workplaces_recruiting(request.user),
+        roles=queries.roles_recruited(request.user),
+    )
+    chosen = filters.chosen()
+    vacancy = None
+    if (wanted := request.GET.get("vacancy", "")).isdigit():
+        vacancy = queries.vacancy_for(request.user, int(wanted))
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    found = queries.filtered_applications(
+        request.user,
+        stage=chosen["stage"],
+        workplace_id=chosen["workplace"],
+        job_role=chosen["job_role"],
+        vacancy_id=vacancy.pk if vacancy is not None else None,
+        sort=sort,
+    )
+    listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    return page(
+        request,
+        "all_applicants.html",
+        "Applicants",
+        filters=filters,
+        vacancy=vacancy,
+        vacancy_name=presenters.vacancy_name(vacancy) if vacancy is not None else "",
+        listed=listed,
+        showing=presenters.showing(listed, "applicant", "applicants"),
+        pages=presenters.pagination(request.GET, listed),
+        sorts=[
+            {"text": text, "href": presenters.with_query(request.GET, sort=key), "current": key == sort}
+            for key, text in SORTS.items()
+        ],
+        without_vacancy=presenters.with_query(request.GET, vacancy=None),
+    )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)

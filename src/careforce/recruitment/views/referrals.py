@@ -1,25 +1,57 @@
 """Staff referrals (as in Care Friends): a member of staff refers a friend; the referral is tracked to hire
 and to the friend staying 3 and 6 months, milestones the provider can reward."""
 
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from careforce.accounts.access import requires
+from careforce.careers import links
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
-from ..forms import ReferralForm
+from ..forms import ReferralForm, VacancySearch
 from .common import notify, page
+
+PER_PAGE = 20
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
 def refer_a_friend(request: HttpRequest) -> HttpResponse:
+    search = VacancySearch(request.GET)
+    words = search.cleaned_data["q"] if search.is_valid() else ""
+    found = queries.referable_vacancies(request.user, words)
+    listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(
         request,
         "refer_a_friend.html",
         "Refer a friend",
-        vacancies=list(queries.referable_vacancies(request.user)),
+        search=search,
+        words=words,
+        listed=listed,
+        showing=presenters.showing(listed, "vacancy", "vacancies"),
+        pages=presenters.pagination(request.GET, listed),
         referrals=presenters.referral_rows(list(queries.referrals_by(request.user))),
+    )
+
+
+@requires(Permission.VIEW_OWN_WORKER_RECORD)
+def share(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = queries.referable_vacancy_for(request.user, vacancy_id)
+    name = presenters.vacancy_name(vacancy)
+    link = links.share(request.user.pk, vacancy.pk)
+    message = f"{name} at {vacancy.workplace.name}: I think you would be good at this job. Apply here: {link}"
+    return page(
+        request,
+        "share.html",
+        f"Share this job: {name}",
+        vacancy=vacancy,
+        vacancy_name=name,
+        link=link,
+        email_href="mailto:?" + urlencode({"subject": f"A care job for you: {name}", "body": message}, quote_via=quote),
+        whatsapp_href="https://wa.me/?" + urlencode({"text": message}, quote_via=quote),
     )
 
 
@@ -29,12 +61,16 @@ def refer(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     form = ReferralForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.refer_friend(
-            request.user, vacancy.pk, form.cleaned_data["friend_name"], form.cleaned_data["friend_email"]
+            request.user,
+            vacancy.pk,
+            form.cleaned_data["friend_name"],
+            form.cleaned_data["friend_email"],
+            form.cleaned_data["your_name"],
         )
         notify(
             request,
-            "Referral sent. Ask your friend to apply using the email address you gave us, "
-            "so we can link their application to your referral.",
+            f"Referral sent. We have emailed {form.cleaned_data['friend_name']} a link to the job: when they apply "
+            "through it, or with the email address you gave us, the application counts as your referral.",
         )
         return redirect("recruitment:refer-a-friend")
     name = presenters.vacancy_name(vacancy)

@@ -1,5 +1,6 @@
 """Publish from records: the organisation's vacancies, each with a publish or take-down action."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -8,17 +9,49 @@ from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
+from ..forms import VacancyFilters
 from .common import notify, page
+
+PER_PAGE = 25
+SORTS = {
+    "workplace": "Workplace",
+    "in-progress": "Applicants in progress",
+    "newest": "Newest first",
+    "closing": "Closing soonest",
+}
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def vacancies(request: HttpRequest) -> HttpResponse:
-    rows = list(queries.vacancies_for(request.user))
+    filters = VacancyFilters(
+        request.GET,
+        workplaces=queries.workplaces_recruiting(request.user),
+        roles=queries.roles_recruited(request.user),
+    )
+    chosen = filters.chosen()
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "workplace"
+    found = queries.filtered_vacancies(
+        request.user,
+        workplace_id=chosen["workplace"],
+        job_role=chosen["job_role"],
+        status=chosen["status"],
+        stage=chosen["stage"],
+        sort=sort,
+    )
+    listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(
         request,
         "vacancies.html",
         "Recruitment",
-        vacancies=rows,
+        filters=filters,
+        filtered=any(v not in ("", None) for v in chosen.values()),
+        listed=listed,
+        showing=presenters.showing(listed, "vacancy", "vacancies"),
+        pages=presenters.pagination(request.GET, listed),
+        sorts=[
+            {"text": text, "href": presenters.with_query(request.GET, sort=key), "current": key == sort}
+            for key, text in SORTS.items()
+        ],
         is_open=queries.is_open,
         stage_counts=queries.stage_counts(request.user),
     )
