@@ -4,6 +4,7 @@ The demo load gives each synthetic provider's first published vacancy a few made
 """
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -64,11 +65,12 @@ def test_a_manager_works_an_applicant_through_the_pipeline_on_accessible_pages(p
         page.get_by_role("button", name="Save stage").click()
     page.get_by_role("link", name="Hire them").click()
     assert_accessible(page)
-    page.get_by_label("Day").fill("1")
-    page.get_by_label("Month").fill("12")
-    page.get_by_label("Year").fill("2026")
+    start = date.today() + timedelta(days=28)  # after the application and within the year ahead
+    page.get_by_label("Day").fill(str(start.day))
+    page.get_by_label("Month").fill(str(start.month))
+    page.get_by_label("Year").fill(str(start.year))
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Check before you hire"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check before you hire")
     assert_accessible(page)
     page.get_by_role("button", name="Hire and add worker record").click()
     assert page.get_by_text("Their worker record is").is_visible()
@@ -87,10 +89,11 @@ def test_a_member_of_staff_refers_a_friend_on_accessible_pages(page):
     page.get_by_role("button", name="Send referral").click()
     expect(page).to_have_title(re.compile(r"^Error: "))
     assert_accessible(page)
+    page.get_by_label("Your name", exact=True).fill("Sam Staff")
     page.get_by_label("Your friend's full name").fill("Uma Vale")
     page.get_by_label("Your friend's email address").fill("uma.vale@example.com")
     page.get_by_label("My friend has agreed").check()
     page.get_by_role("button", name="Send referral").click()
-    assert page.get_by_text("Referral sent").is_visible()
-    assert page.get_by_role("cell", name="Uma Vale").is_visible()
+    expect(page.get_by_text("Referral sent")).to_be_visible()
+    expect(page.get_by_role("cell", name="Uma Vale")).to_be_visible()
     assert_accessible(page)
