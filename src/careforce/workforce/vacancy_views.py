@@ -12,8 +12,8 @@ from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 
 from . import presenters, queries, services
-from .forms import VacancyForm
 from .pages import render_page, set_notice
+from .vacancy_form import VacancyForm
 from .vacancy_pay import local_pay
 
 
