@@ -68,3 +68,17 @@ def sent_email(monkeypatch):  # type: ignore[no-untyped-def]
 
     monkeypatch.setattr(notify, "_when_committed", lambda deliver: deliver())
     return mail.outbox
+
+
+@pytest.fixture
+def fresh_careers_index():  # type: ignore[no-untyped-def]
+    """The job search index and the cache rebuilt from this test's vacancies, before and after it."""
+    from django.core.cache import cache
+
+    from careforce.careers.queries import forget_index
+
+    forget_index()
+    cache.clear()
+    yield
+    cache.clear()
+    forget_index()

@@ -6,14 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from emailing import to
 
-from careforce.careers.queries import forget_index
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_careers_index")]
 PASSWORD = "a long enough care password 2026"
 ANSWERS = [
     ("your-name", {"full_name": "Amira Begum"}),
@@ -23,15 +20,6 @@ ANSWERS = [
     ("driving", {"driving": ["licence"]}),
     ("about-you", {"about_you": "I cared for my grandmother."}),
 ]
-
-
-@pytest.fixture(autouse=True)
-def clean():  # type: ignore[no-untyped-def]
-    forget_index()
-    cache.clear()
-    yield
-    cache.clear()
-    forget_index()
 
 
 @pytest.fixture

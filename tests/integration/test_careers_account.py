@@ -7,23 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 
-from careforce.careers.queries import forget_index
 from careforce.domain.careers.self_assessment import questions
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_careers_index")]
 PASSWORD = "a long enough care password 2026"
-
-
-@pytest.fixture(autouse=True)
-def clean():  # type: ignore[no-untyped-def]
-    forget_index()
-    cache.clear()
-    yield
-    cache.clear()
-    forget_index()
 
 
 def soup(response):  # type: ignore[no-untyped-def]

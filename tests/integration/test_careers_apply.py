@@ -4,13 +4,12 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 from emailing import to
 
 from careforce.careers.queries import forget_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_careers_index")]
 
 ANSWERS = [
     ("your-name", {"full_name": "Amira Begum"}),
@@ -20,15 +19,6 @@ ANSWERS = [
     ("driving", {"driving": ["licence"]}),
     ("about-you", {"about_you": "I cared for my grandmother for three years."}),
 ]
-
-
-@pytest.fixture(autouse=True)
-def clean():  # type: ignore[no-untyped-def]
-    forget_index()
-    cache.clear()
-    yield
-    cache.clear()
-    forget_index()
 
 
 @pytest.fixture

@@ -7,16 +7,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.test import Client
 from emailing import to
 
 from careforce.accounts.models import User
-from careforce.careers.queries import forget_index
 from careforce.recruitment.models import Referral
 from careforce.workforce.models import Vacancy, Workplace
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_careers_index")]
 ANSWERS = [
     ("your-name", {"full_name": "Nia Obi"}),
     ("contact-details", {"email": "nia.other@example.com", "phone": "07700 900 111"}),
@@ -25,15 +23,6 @@ ANSWERS = [
     ("driving", {"driving": ["neither"]}),
     ("about-you", {"about_you": "I volunteer at a day centre."}),
 ]
-
-
-@pytest.fixture(autouse=True)
-def clean():  # type: ignore[no-untyped-def]
-    forget_index()
-    cache.clear()
-    yield
-    cache.clear()
-    forget_index()
 
 
 def staff() -> User:
