@@ -25,7 +25,7 @@ from careforce.domain.upload.columnar import CellResult, TextRule
 from careforce.domain.upload.messages import Message
 from careforce.domain.upload.neutralise import looks_like_formula, restore_cell
 from careforce.domain.upload.records import DONT_KNOW
-from careforce.domain.upload.rules_common import FORMULA, STATUSES, age_on
+from careforce.domain.upload.rules_common import FORMULA, STATUSES, worker_age_allowed
 
 Parser = Callable[[str], CellResult]
 BLANK = ""
@@ -125,7 +125,7 @@ def date_of_birth(today: date) -> Parser:
             return None, m.DOB_FORMAT, describe_date(cell, born)
         if born > today:
             return None, m.DOB_RANGE, "it is in the future"
-        if not 14 <= age_on(born, today) <= 100:
+        if not worker_age_allowed(born, today):
             return None, m.DOB_RANGE, ""
         return born, None, ""
 
