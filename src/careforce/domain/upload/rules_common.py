@@ -7,15 +7,11 @@ from datetime import date
 from typing import NamedTuple
 
 from careforce.domain.upload.cells import INVALID, Invalid
-from careforce.domain.upload.messages import Message, own
-from careforce.domain.upload.neutralise import looks_like_formula, restore_cell
+from careforce.domain.upload.messages import Message
+from careforce.domain.upload.neutralise import restore_cell
 from careforce.domain.upload.records import Status
 from careforce.domain.upload.report import Problem, Severity
 
-FORMULA = own(
-    "{column} starts with {first!r}, so a spreadsheet could run it as a formula. "
-    "Remove the formula, or the leading =, +, -, @ if this is meant to be text"
-)
 STATUSES: Mapping[str, Status] = {s.value: s for s in Status} | {s.value.lower(): s for s in Status}
 
 
@@ -46,7 +42,8 @@ class Sink:
 
 
 def text_cell(sink: Sink, column: str, cell: str) -> str | Invalid:
-    """A free-text cell, stripped; an error if it looks like a spreadsheet formula.
+    """A free-text cell, stripped, stored as given even where it looks like a spreadsheet formula (ASC-WDS takes
+    it; careforce never evaluates it, and every export neutralises it: see :mod:`neutralise`).
 
     A leading apostrophe added by our own exports (see :mod:`neutralise`) is removed first, so a
     download uploaded again gives back exactly the text that was downloaded.
@@ -56,9 +53,6 @@ def text_cell(sink: Sink, column: str, cell: str) -> str | Invalid:
         return text
     if text[0] == "'":
         return restore_cell(text)
-    if looks_like_formula(cell.lstrip(" ")):
-        sink.add(FORMULA.with_text(FORMULA.text.format(column=column, first=cell.lstrip(" ")[0])), column, cell)
-        return INVALID
     return text
 
 
