@@ -28,6 +28,8 @@ MEASURE_DEFINITIONS = {
     "plus staff moving in from other employers, roles and councils",
     "replacement_recruitment": "the part of recruits needed that replaces leavers and retirements",
     "new_to_sector_recruits": "recruits from outside the sector (domestic and international) actually hired",
+    "within_sector_moves": "hires of people already working in care in the region: staff moving to a new employer, "
+    "role or council (part of recruits needed)",
     "leavers": "staff leaving their employer in the year (turnover), including moves within the sector",
     "sector_exits": "leavers who leave the sector (or the region)",
     "retirements": "staff retiring by age",
