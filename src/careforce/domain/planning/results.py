@@ -60,7 +60,7 @@ def summarise_draws(result: ScenarioDraws) -> FloatArray:
             stats[i] = summarise(tot)
     with np.errstate(invalid="ignore", divide="ignore"):
         vacancy = np.where(totals["demand_posts"] > 0, totals["unfilled_gap"] / totals["demand_posts"], 0.0)
-    stats[RESULT_MEASURES.index("vacancy_rate")] = summarise(vacancy)
+    stats[RESULT_MEASURES.index("vacancy_rate")] = summarise(vacancy.astype(first.dtype))
     return stats
 
 
