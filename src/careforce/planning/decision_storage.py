@@ -118,3 +118,36 @@ def csv_of(table: pa.Table) -> bytes:
     out = io.BytesIO()
     pacsv.write_csv(table, out, pacsv.WriteOptions(quoting_style="needed"))
     return out.getvalue()
+
+
+def append_decision_sheets(book: Any, run: ProjectionRun) -> None:
+    """The workbook's "Headline and differences" and "Sensitivity" sheets (nothing for older runs)."""
+    decisions = read_decisions(run)
+    if decisions is not None:
+        sheet = book.create_sheet("Headline and differences")
+        sheet.append(
+            [
+                "headline: each scenario's figures; difference: the scenario less the baseline, draw by draw "
+                "(paired draws); all job roles; likely range (90%) = p5 to p95"
+            ]
+        )
+        frame = decisions.to_pandas()
+        wide = frame.pivot_table(
+            index=["table", "scenario", "measure", "council", "year"], columns="statistic", values="value", sort=False
+        ).reindex(columns=list(DECISION_STATISTICS))
+        sheet.append(["table", "scenario", "measure", "council", "year", *DECISION_STATISTICS])
+        for key, values in zip(wide.index, wide.to_numpy(), strict=True):
+            sheet.append([*key[:4], int(key[4]), *[float(v) for v in values]])
+    swings = read_sensitivity(run)
+    if swings is not None:
+        sheet = book.create_sheet("Sensitivity")
+        sheet.append(
+            [
+                "each assumption at the P5 and P95 of its own range, every other at its median; rank 1 moves the "
+                "result most"
+            ]
+        )
+        names = swings.column_names
+        sheet.append(names)
+        for row in swings.to_pylist():
+            sheet.append([row[n] for n in names])
