@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from careforce.accounts.access import requires
 from careforce.domain.access import Permission
 
+from ..decision_storage import csv_of, read_decisions, read_sensitivity
 from ..queries import run_for
 from ..storage import csv_bytes, workbook_path
 
@@ -35,3 +36,16 @@ def download(request: HttpRequest, run_id: str, fmt: str) -> HttpResponse:
         raise Http404("The results of this run are no longer stored")
     path = run.parquet_path if fmt == "parquet" else workbook_path(run)
     return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+
+
+@requires(Permission.RUN_PROJECTIONS)
+def decisions_csv(request: HttpRequest, run_id: str, table: str) -> HttpResponse:
+    """The run's headline and differences (``decisions``) or its sensitivity table, as CSV."""
+    run = run_for(request.user, run_id)
+    found = (read_decisions if table == "decisions" else read_sensitivity)(run) if run.is_done else None
+    if found is None:
+        raise Http404("No such download")
+    response = HttpResponse(csv_of(found), content_type=CONTENT_TYPES["csv"])
+    name = filename(run, "csv").replace("projection", "differences" if table == "decisions" else "sensitivity")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
