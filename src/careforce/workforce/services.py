@@ -14,13 +14,12 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from careforce.domain.reference import PERMANENT_OR_TEMPORARY
 from careforce.domain.upload.staff_combos import check_nationality
 
 from . import queries
 from .models import TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
-# contract types whose hours are contracted (ASC-WDS CONTHOURS); the others report average hours (AVGHOURS)
-CONTRACTED_HOURS_CONTRACTS = (1, 2)
 WORKPLACE_FIELDS = ("name", "address_line_1", "address_line_2", "address_line_3", "post_town", "main_service")
 WORKER_FIELDS = (
     "local_identifier",
@@ -39,7 +38,7 @@ class WorkerReferenceTaken(Exception):
 
 
 def _hours_fields(contract_type: int, hours: Decimal | None) -> dict[str, Decimal | None]:
-    if contract_type in CONTRACTED_HOURS_CONTRACTS:
+    if contract_type in PERMANENT_OR_TEMPORARY:  # contracted hours (CONTHOURS); the others AVGHOURS
         return {"contracted_hours": hours, "average_hours": None}
     return {"contracted_hours": None, "average_hours": hours}
 

@@ -1,9 +1,10 @@
 """Provider read pages: workplaces, staff lists and worker records. Changes are in the ``*_views`` modules."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.reference import code_list
 from careforce.web.listing import Filter, Listing
@@ -22,16 +23,16 @@ def _role_filter() -> Filter:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def workplaces(request: HttpRequest) -> HttpResponse:
+def workplaces(request: ScopedRequest) -> HttpResponse:
     """The manager's workplaces, 50 a page, by name (or council area, or staff), filtered by area and service."""
-    found = queries.workplaces_for(request.user)
+    found = queries.workplaces_for(request.scope)
     listing = Listing.from_query(
         request.GET,
         sorts=WORKPLACE_SORTS,
         default_sort="name",
         descending_by_default=["staff"],
         filters=[
-            Filter("council", "Council area", queries.council_choices_for(request.user)),
+            Filter("council", "Council area", queries.council_choices_for(request.scope)),
             Filter("service", "Main service", [(str(c), t) for c, t in code_list("main_services").choices()]),
         ],
     )
@@ -54,9 +55,9 @@ def workplaces(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def workplace_staff(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def workplace_staff(request: ScopedRequest, workplace_id: int) -> HttpResponse:
     """Current staff at one workplace, 50 a page, by reference or start date, filtered by main job role."""
-    workplace = queries.workplace_for(request.user, workplace_id)
+    workplace = queries.workplace_for(request.scope, workplace_id)
     listing = Listing.from_query(
         request.GET,
         sorts=STAFF_SORTS,
@@ -82,8 +83,8 @@ def workplace_staff(request: HttpRequest, workplace_id: int) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def worker(request: HttpRequest, worker_id: int) -> HttpResponse:
-    record = queries.worker_for(request.user, worker_id)
+def worker(request: ScopedRequest, worker_id: int) -> HttpResponse:
+    record = queries.worker_for(request.scope, worker_id)
 
     def change(step: str) -> str:
         return reverse("workforce:worker-change", args=[record.pk, step])
@@ -111,8 +112,8 @@ def worker(request: HttpRequest, worker_id: int) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def my_record(request: HttpRequest) -> HttpResponse:
-    record = queries.worker_for(request.user, request.user.worker_id)  # type: ignore[union-attr]
+def my_record(request: ScopedRequest) -> HttpResponse:
+    record = queries.own_worker_for(request.scope)
 
     def url(name: str, *ids: int) -> str:
         return reverse(f"workforce:my-{name}", args=ids)

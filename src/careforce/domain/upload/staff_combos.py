@@ -12,7 +12,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import (
+    PERMANENT_OR_TEMPORARY,
+    REGISTERED_MANAGER,
+    REGISTERED_NURSE,
+    SENIOR_MANAGEMENT,
+    SOCIAL_WORKER,
+    code_list,
+)
 from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import INVALID
 from careforce.domain.upload.columnar import ChunkSink, Finding
@@ -22,9 +29,7 @@ from careforce.domain.upload.staff_cells import BLANK
 
 Result = tuple[tuple[Any, ...], tuple[Finding, ...]]
 BRITISH = 826
-REGISTERED_MANAGER, SENIOR_MANAGEMENT, SOCIAL_WORKER, REGISTERED_NURSE = 4, 1, 6, 16
 ROLES_NEEDING_DESCRIPTION = frozenset({23, 27})
-PERMANENT_OR_TEMPORARY = frozenset({1, 2})
 ANNUALLY, HOURLY = 1, 3
 HOURS_PAIR, SALARY_PAIR, RATE_PAIR = "CONTHOURS/ZEROHRCONT", "SALARYINT/SALARY", "SALARYINT/HOURLYRATE"
 """The column names ASC-WDS gives problems with two columns."""

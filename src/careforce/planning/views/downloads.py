@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from ..decision_storage import csv_of, read_decisions, read_sensitivity
@@ -23,8 +24,8 @@ def filename(run: object, fmt: str) -> str:
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def download(request: HttpRequest, run_id: str, fmt: str) -> HttpResponse:
-    run = run_for(request.user, run_id)
+def download(request: ScopedRequest, run_id: str, fmt: str) -> HttpResponse:
+    run = run_for(request.scope, run_id)
     if fmt not in CONTENT_TYPES or not run.is_done:
         raise Http404("No such download")
     name = filename(run, fmt)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import RANGE_COVERS, RANGE_EXCLUDES, builtin_scenarios
 from careforce.jobs.views import notice_lost_jobs
@@ -20,8 +21,8 @@ from ..storage import read_results
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def new_run(request: HttpRequest) -> HttpResponse:
-    saved = list(saved_scenarios_for(request.user))
+def new_run(request: ScopedRequest) -> HttpResponse:
+    saved = list(saved_scenarios_for(request.scope))
     if request.method == "POST":
         form = RunForm(request.POST, saved=saved)
         if form.is_valid():
@@ -59,22 +60,22 @@ def new_run(request: HttpRequest) -> HttpResponse:
             "builtin": builtin_scenarios(),
             "saved": saved,
             "immediate_draws": IMMEDIATE_DRAWS,
-            "regional": is_regional(request.user),
+            "regional": is_regional(request.scope),
         },
     )
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def status(request: HttpRequest, run_id: str) -> HttpResponse:
+def status(request: ScopedRequest, run_id: str) -> HttpResponse:
     notice_lost_jobs()  # a run whose process died shows as stopped, not waiting for ever
-    run = run_for(request.user, run_id)
+    run = run_for(request.scope, run_id)
     job = run.job
     return render(request, "planning/status.html", {"title": "Projection run", "run": run, "job": job})
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def results(request: HttpRequest, run_id: str) -> HttpResponse:
-    run = run_for(request.user, run_id)
+def results(request: ScopedRequest, run_id: str) -> HttpResponse:
+    run = run_for(request.scope, run_id)
     if not run.is_done:
         return redirect("planning:status", run.pk)
     area_code, area_name = area_of(run, request.GET.get("council"))
