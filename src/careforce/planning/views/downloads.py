@@ -40,9 +40,9 @@ def download(request: ScopedRequest, run_id: str, fmt: str) -> HttpResponse:
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def decisions_csv(request: HttpRequest, run_id: str, table: str) -> HttpResponse:
+def decisions_csv(request: ScopedRequest, run_id: str, table: str) -> HttpResponse:
     """The run's headline and differences (``decisions``) or its sensitivity table, as CSV."""
-    run = run_for(request.user, run_id)
+    run = run_for(request.scope, run_id)
     found = (read_decisions if table == "decisions" else read_sensitivity)(run) if run.is_done else None
     if found is None:
         raise Http404("No such download")

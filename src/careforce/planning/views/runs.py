@@ -108,7 +108,7 @@ def results(request: ScopedRequest, run_id: str) -> HttpResponse:
     )
 
 
-def decision_context(request: HttpRequest, run: object, area_code: str) -> dict[str, object]:
+def decision_context(request: ScopedRequest, run: object, area_code: str) -> dict[str, object]:
     """The headline, the paired differences and the tornado of a run, for one area (all job roles)."""
     years = presenters.milestone_years(run.to_year)  # type: ignore[attr-defined]
     names: list[str] = run.scenario_names  # type: ignore[attr-defined]
