@@ -23,13 +23,13 @@ from django.utils import timezone
 
 from careforce.domain.metrics.snapshot import years_before
 from careforce.domain.metrics.tables import TREND_YEARS
+from careforce.domain.reference import PERMANENT_OR_TEMPORARY
 from careforce.workforce.bulk import insert_rows
 from careforce.workforce.models import Vacancy, Worker, Workplace
 
 from .models import ReturnVacancy, WorkplaceReturn
 
 RETURN_FIELDS = ("workplace", "as_of", "total_perm_temp", "vacancies_known", "derived_from_records", "recorded_at")
-PERMANENT_OR_TEMPORARY = (1, 2)
 
 
 def clear_orphaned_returns() -> None:

@@ -18,9 +18,7 @@ from numpy.typing import NDArray
 
 from careforce.domain.metrics import categories
 from careforce.domain.metrics.facts import NAT, RETURN_STALE_AFTER_YEARS, AreaFacts, Bool, Float, Int, day
-from careforce.domain.reference import REGION_CODE, REGION_NAME, council, councils
-
-PERMANENT, TEMPORARY, POOL_BANK, AGENCY, OTHER_CONTRACT = 1, 2, 3, 4, 7
+from careforce.domain.reference import AGENCY, PERMANENT, REGION_CODE, REGION_NAME, TEMPORARY, council, councils
 
 
 def years_before(d: date, years: int) -> date:

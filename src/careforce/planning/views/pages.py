@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import PARAMETERS, RANGE_COVERS, RANGE_EXCLUDES, assumptions
 from careforce.domain.planning.backcast import Backcast, backcast
@@ -17,14 +18,14 @@ from ..queries import is_regional, runs_visible_to
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: ScopedRequest) -> HttpResponse:
     return render(
         request,
         "planning/start.html",
         {
             "title": "Workforce planning",
-            "runs": list(runs_visible_to(request.user)[:20]),
-            "regional": is_regional(request.user),
+            "runs": list(runs_visible_to(request.scope)[:20]),
+            "regional": is_regional(request.scope),
         },
     )
 

@@ -7,7 +7,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
+from careforce.domain.reference import PERMANENT
 
 from .. import presenters, queries, services
 from ..forms import HireForm
@@ -26,8 +28,8 @@ def _refuse_unless_hirable(request: HttpRequest, application) -> HttpResponse | 
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def hire(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = queries.application_for(request.user, application_id)
+def hire(request: ScopedRequest, application_id: int) -> HttpResponse:
+    application = queries.application_for(request.scope, application_id)
     if (refused := _refuse_unless_hirable(request, application)) is not None:
         return refused
     chosen = request.session.get(_session_key(application.pk))
@@ -43,8 +45,8 @@ def hire(request: HttpRequest, application_id: int) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def hire_check(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = queries.application_for(request.user, application_id)
+def hire_check(request: ScopedRequest, application_id: int) -> HttpResponse:
+    application = queries.application_for(request.scope, application_id)
     if (refused := _refuse_unless_hirable(request, application)) is not None:
         return refused
     chosen = request.session.get(_session_key(application.pk))
@@ -76,7 +78,7 @@ def hire_check(request: HttpRequest, application_id: int) -> HttpResponse:
         {"key": {"text": "Main job role"}, "value": {"text": presenters.label("job_roles", vacancy.job_role)}},
         {
             "key": {"text": "Contract"},
-            "value": {"text": presenters.label("contract_type", services.PERMANENT_CONTRACT)},
+            "value": {"text": presenters.label("contract_type", PERMANENT)},
         },
         {"key": {"text": "Start date"}, "value": {"text": presenters.gov_date(start_date)}, "actions": change},
         {"key": {"text": "Care Certificate"}, "value": {"text": "Not started"}},
