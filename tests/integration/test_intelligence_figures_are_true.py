@@ -117,3 +117,18 @@ def test_years_before_the_demos_records_show_no_returns_not_a_turnover_of_nothin
     }
     assert filled["1 November 2022"] == ["no returns"]
     assert filled["1 November 2023"] != ["no returns"]  # the year end the records begin at
+
+
+def test_a_provider_page_says_how_many_of_its_own_workplaces_and_the_councils_its_figures_rest_on(as_manager):
+    from careforce.accounts.models import User
+    from careforce.workforce.models import Worker
+
+    manager = User.objects.get(username=f"manager@{DEMO}")
+    text = _text(as_manager.get("/intelligence/provider/filled-posts"))
+    council = re.search(r"beside all workplaces in (.+?), on ", text).group(1)
+    current = Worker.objects.filter(left_on__isnull=True, workplace__council__name=council)
+    ours = current.filter(workplace__organisation_id=manager.organisation_id).values("workplace").distinct().count()
+    everyone = current.values("workplace").distinct().count()
+    name = manager.organisation.name
+    assert f"come from the staff records of {everyone:,} workplaces in {council};" in text
+    assert f"come from the staff records of {ours:,} {name}'s workplaces in {council} (your row);" in text
