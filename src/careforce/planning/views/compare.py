@@ -17,15 +17,14 @@ from careforce.domain.planning.dimensions import council_names
 from .. import presenters
 from ..decision_presenters import DecisionLookup, Range
 from ..decision_storage import read_decisions
-from ..models import ProjectionRun
-from ..queries import run_for, runs_visible_to
+from ..queries import finished_runs_visible_to, run_for
 
 CHOICES = 40
 
 
 @dataclass(frozen=True)
 class Pick:
-    run: ProjectionRun
+    run: Any  # a ProjectionRun (views import no model)
     scenario: str
     title: str
 
@@ -53,7 +52,7 @@ class Row:
 
 def picks_for(user: Any) -> list[Pick]:
     out = []
-    for run in runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)[:CHOICES]:
+    for run in finished_runs_visible_to(user, CHOICES):
         titles = presenters.scenario_titles(run)
         out.extend(Pick(run, name, titles[name]) for name in run.scenario_names)
     return out
