@@ -1,6 +1,7 @@
 """The planning pages, opened in Chromium by a council analyst and a regional lead, pass axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import sign_in
 from .test_accessibility import assert_accessible
@@ -25,7 +26,7 @@ def test_an_analyst_runs_a_projection_and_every_planning_page_is_accessible(page
     page.get_by_role("button", name="Run a projection").click()
     assert_accessible(page)
     run_projection(page, ["Pay rise for care roles"])
-    assert page.locator("svg[role=img]").count() == 2
+    assert page.locator("svg[role=img]").count() == 3  # two fan charts and the tornado
     assert "Coventry" in page.locator("#comparison caption").inner_text()
     assert_accessible(page)
     page.get_by_label("Job role", exact=True).select_option("care_worker")
@@ -44,13 +45,13 @@ def test_an_analyst_runs_a_projection_and_every_planning_page_is_accessible(page
 def test_a_mistake_in_a_written_scenario_is_shown_accessibly_and_the_link_focuses_the_text(page):
     sign_in(page, "analyst")
     page.goto("/planning/new-run?edit=lower-turnover")
-    text = page.get_by_label("Your scenario (optional)")
+    text = page.get_by_label("your own scenario file (optional)")
     text.fill(text.input_value().replace('op = "multiply"', 'op = "divide"', 1))
     page.get_by_role("button", name="Run the projection").click()
     assert page.title() == "Error: Run a projection – careforce"
     summary = page.locator(".govuk-error-summary")
     assert "line" in summary.inner_text() and "op must be one of" in summary.inner_text()
-    assert 'op = "divide"' in page.get_by_label("Your scenario (optional)").input_value()
+    assert 'op = "divide"' in page.get_by_label("your own scenario file (optional)").input_value()
     assert_accessible(page)
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "id_scenario_text"
@@ -65,4 +66,26 @@ def test_the_lead_sees_the_region_headline_and_a_regional_run_accessibly(page):
     page.get_by_label("Area", exact=True).select_option(label="Birmingham")
     page.get_by_role("button", name="Show results").click()
     assert "Birmingham" in page.locator("#headline-baseline caption").inner_text()
+    assert_accessible(page)
+
+
+def test_the_lead_reads_what_moves_a_result_most_and_compares_two_runs_on_a_phone(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, "lead")
+    run_projection(page, ["Lower turnover"])
+    page.get_by_label("Result", exact=True).select_option(label="New jobs")
+    page.get_by_role("button", name="Show what moves it").click()
+    expect(page.locator("#tornado-title")).to_have_text("What moves new jobs by 2035 most")
+    expect(page.locator("#tornado-table tbody tr")).to_have_count(12)
+    chart = page.locator("svg[aria-labelledby^=tornado]").bounding_box()
+    assert chart is not None and chart["width"] <= 390  # drawn to the phone's width, not wider
+    assert_accessible(page)
+    run_projection(page, ["International recruitment cap"])
+    page.get_by_role("link", name="Compare this run with another run").click()
+    expect(page).to_have_title("Compare two projection runs – careforce")
+    second = page.get_by_label("Second run")
+    earlier = second.locator("option", has_text="Lower turnover, West Midlands").first.get_attribute("value")
+    second.select_option(earlier)
+    page.get_by_role("button", name="Compare the runs").click()
+    expect(page.locator("#run-comparison")).to_contain_text("People new to care recruited")
     assert_accessible(page)
