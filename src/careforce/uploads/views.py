@@ -125,5 +125,5 @@ def download(request: HttpRequest, kind: str) -> HttpResponse:
         return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = getattr(downloads.files(organisation.pk), kind)
+    content = downloads.file(organisation.pk, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")
