@@ -29,7 +29,9 @@ def _other_case(reference: str) -> str:
 
 
 def _clashes_in_upload(make_second) -> bool:  # type: ignore[no-untyped-def]
-    staff = (FIXTURES / "staff.csv").read_bytes().replace(b"WM-HOME-1,W003", f"WM-HOME-1,{make_second('W002')}".encode())
+    staff = (
+        (FIXTURES / "staff.csv").read_bytes().replace(b"WM-HOME-1,W003", f"WM-HOME-1,{make_second('W002')}".encode())
+    )
     files = [("workplace.csv", (FIXTURES / "workplace.csv").read_bytes()), ("staff.csv", staff)]
     result = read_upload(files, AccountSnapshot(), date(2026, 9, 1))
     return any(p.code == 998 and p.column == "UNIQUEWORKERID" for p in result.report.errors)

@@ -94,7 +94,7 @@ def scenario_results(lookup: Lookup, scenario: str, to_year: int, what: str) -> 
     for year in range(BASE_YEAR, to_year + 1):
         stats = [lookup.get(scenario, "demand_posts", year, s) for s in ("p5", "p25", "p50", "p75", "p95")]
         if None not in stats:
-            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type]
+            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type, misc]
     return ScenarioResults(
         scenario, headline, fan, fan_chart(fan), describe(fan, f"posts required (demand), {what}, {scenario}")
     )

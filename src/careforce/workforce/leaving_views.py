@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from . import presenters, queries, services
@@ -93,7 +94,7 @@ def leave_question(request: HttpRequest, worker_id: int, step: str) -> HttpRespo
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def leave_check(request: HttpRequest, worker_id: int) -> HttpResponse:
+def leave_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     answers = _answers(request, worker.pk)
     cleaned, next_step = _valid(answers, worker)

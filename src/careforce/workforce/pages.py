@@ -32,7 +32,7 @@ def set_notice(request: HttpRequest, text: str) -> None:
 
 def posted(request: HttpRequest) -> dict[str, str]:
     """What the person posted, without the CSRF token, as kept in the session."""
-    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}  # type: ignore[misc]
 
 
 class SessionAnswers:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from . import presenters, queries, services
@@ -135,7 +136,7 @@ def add_worker_question(request: HttpRequest, workplace_id: int, step: str) -> H
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_worker_check(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def add_worker_check(request: ScopedRequest, workplace_id: int) -> HttpResponse:
     workplace = queries.workplace_for(request.user, workplace_id)
     answers = _journey(request, workplace_id)
     cleaned, next_step = _valid_answers(answers, workplace)
@@ -180,7 +181,7 @@ def _initial(worker: Any) -> dict[str, Any]:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_worker(request: HttpRequest, worker_id: int, step: str) -> HttpResponse:
+def change_worker(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
     """One question page, filled in from the worker's record; saving it returns to the record."""
     worker = queries.managed_worker_for(request.user, worker_id)
     stash = PAY_STASH.format(worker.pk)

@@ -16,8 +16,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
+from careforce import links
 from careforce.accounts.access import public
-from careforce.careers import applications, links, mailbox, queries
+from careforce.careers import applications, mailbox, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -224,7 +225,7 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         try:
             application = _send(request, job, answers)
         except AlreadyApplied as already:
-            return _already_applied(request, job, already.application)  # type: ignore[return-value]
+            return _already_applied(request, job, already.application)  # type: ignore[attr-defined, return-value]
         del request.session[APPLYING]
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
         return redirect("careers:apply-sent", vacancy_id)
