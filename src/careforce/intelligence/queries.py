@@ -116,3 +116,17 @@ def area_counts(councils: list[Council]) -> list[AreaCounts]:
         )
         for code in sorted(names, key=lambda c: names[c])
     ]
+
+
+def region_counts(councils: list[Council]) -> AreaCounts:
+    """Providers, locations and current staff across the councils together. A provider (organisation) with
+    workplaces in several of the councils counts once, so the councils' provider counts can add up to
+    more than this; locations and staff belong to one council each, so theirs add up to it."""
+    places = Workplace.objects.filter(council_id__in=[c.gss_code for c in councils])
+    return AreaCounts(
+        REGION_CODE,
+        REGION_NAME,
+        places.values("organisation").distinct().count(),
+        places.count(),
+        places.aggregate(n=Count("workers", filter=Q(workers__left_on__isnull=True)))["n"] or 0,
+    )

@@ -15,6 +15,7 @@ from careforce.domain.planning import DEFAULT_SEED, Scenario, project
 from careforce.domain.planning.scenarios import parse_scenario
 from careforce.jobs.runner import submit
 
+from .decision_storage import write_decisions
 from .models import ProjectionRun, SavedScenario
 from .storage import write_results
 
@@ -77,6 +78,7 @@ def run_projection(progress: Any, run_id: str) -> dict[str, Any]:
         result = _project(run, progress)
         progress(90, "Saving the results")
         rows = write_results(run, result)
+        write_decisions(run, result)
     except Exception as error:
         ProjectionRun.objects.filter(pk=run.pk).update(
             status=ProjectionRun.Status.FAILED, message=str(error)[:300], finished_at=timezone.now()

@@ -11,6 +11,7 @@ from careforce.web.listing import Filter, Listing
 
 from . import presenters, queries
 from .pages import render_page
+from .personal_forms import answers_of
 from .training_views import learning_context
 
 STAFF_SORTS = {"reference": ["local_identifier"], "started": ["start_date", "local_identifier"]}
@@ -91,12 +92,21 @@ def worker(request: ScopedRequest, worker_id: int) -> HttpResponse:
     def url(name: str, *ids: int) -> str:
         return reverse(f"workforce:{name}", args=[record.pk, *ids])
 
+    changeable = record.is_current
+    named = bool(record.name_or_id) and record.name_or_id != record.local_identifier
     return render_page(
         request,
         "workforce/worker.html",
-        f"Worker {record.local_identifier}",
+        record.name_or_id if named else f"Worker {record.local_identifier}",
+        caption=f"Worker {record.local_identifier}" if named else None,
         worker=record,
-        rows=presenters.worker_rows(record, change if record.is_current else None),
+        rows=presenters.worker_rows(record, change if changeable else None, qualification_level=False),
+        personal_rows=presenters.summary_rows(
+            [
+                (item, answer, change(step) if changeable else None)
+                for step, item, answer in presenters.personal_items(answers_of(record))
+            ]
+        ),
         **learning_context(record, url),
     )
 

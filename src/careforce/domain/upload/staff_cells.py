@@ -24,9 +24,9 @@ from careforce.domain.upload.cells import (
 )
 from careforce.domain.upload.columnar import CellResult, TextRule
 from careforce.domain.upload.messages import Message
-from careforce.domain.upload.neutralise import looks_like_formula, restore_cell
+from careforce.domain.upload.neutralise import restore_cell
 from careforce.domain.upload.records import DONT_KNOW
-from careforce.domain.upload.rules_common import FORMULA, STATUSES, age_on
+from careforce.domain.upload.rules_common import STATUSES, worker_age_allowed
 
 Parser = Callable[[str], CellResult]
 BLANK = ""
@@ -45,19 +45,14 @@ SPECIAL_START = frozenset(" \t\r\n=+-@'")
 """First characters that need the slow path: formula triggers, our export's apostrophe, leading space."""
 
 
-def formula(column: str, cell: str) -> Message:
-    return FORMULA.with_text(FORMULA.text.format(column=column, first=cell.lstrip(" ")[0]))
-
-
 def text(
     column: str, limit: int | None = None, missing: Message | None = None, too_long: Message | None = None
 ) -> Parser:
-    """Free text: a formula is an error; ``limit`` is the most characters allowed."""
+    """Free text, stored as given (a formula-looking value too: it is never evaluated here, and every export
+    neutralises it, see :mod:`neutralise`); ``limit`` is the most characters allowed."""
 
     def parse(cell: str) -> CellResult:
         if cell[:1] in SPECIAL_START:
-            if looks_like_formula(cell.lstrip(" ")):
-                return None, formula(column, cell), ""
             value = cell.strip()
             if value[:1] == "'":
                 value = restore_cell(value)
@@ -126,7 +121,7 @@ def date_of_birth(today: date) -> Parser:
             return None, m.DOB_FORMAT, describe_date(cell, born)
         if born > today:
             return None, m.DOB_RANGE, "it is in the future"
-        if not 14 <= age_on(born, today) <= 100:
+        if not worker_age_allowed(born, today):
             return None, m.DOB_RANGE, ""
         return born, None, ""
 

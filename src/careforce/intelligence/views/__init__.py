@@ -30,12 +30,9 @@ def council(request: ScopedRequest, gss_code: str) -> HttpResponse:
 
 @requires(Permission.VIEW_REGION_AGGREGATES)
 def region(request: ScopedRequest) -> HttpResponse:
-    rows = queries.area_counts(queries.councils_visible_to(request.scope))
-    totals = {
-        "providers": sum(r.providers for r in rows),
-        "locations": sum(r.locations for r in rows),
-        "staff": sum(r.staff for r in rows),
-    }
+    councils = queries.councils_visible_to(request.scope)
+    rows = queries.area_counts(councils)
+    totals = queries.region_counts(councils)
     from careforce.planning.headline import region_headline
 
     return render(
@@ -45,6 +42,7 @@ def region(request: ScopedRequest) -> HttpResponse:
             "title": f"Adult social care workforce in the {REGION_NAME}",
             "rows": rows,
             "totals": totals,
+            "in_several": sum(r.providers for r in rows) - totals.providers,
             "headline": region_headline(),
         },
     )

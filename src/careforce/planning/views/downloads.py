@@ -8,6 +8,7 @@ from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
+from ..decision_storage import csv_of, read_decisions, read_sensitivity
 from ..queries import run_for
 from ..storage import csv_bytes, workbook_path
 
@@ -36,3 +37,16 @@ def download(request: ScopedRequest, run_id: str, fmt: str) -> HttpResponse:
         raise Http404("The results of this run are no longer stored")
     path = run.parquet_path if fmt == "parquet" else workbook_path(run)
     return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])  # type: ignore[return-value]
+
+
+@requires(Permission.RUN_PROJECTIONS)
+def decisions_csv(request: ScopedRequest, run_id: str, table: str) -> HttpResponse:
+    """The run's headline and differences (``decisions``) or its sensitivity table, as CSV."""
+    run = run_for(request.scope, run_id)
+    found = (read_decisions if table == "decisions" else read_sensitivity)(run) if run.is_done else None
+    if found is None:
+        raise Http404("No such download")
+    response = HttpResponse(csv_of(found), content_type=CONTENT_TYPES["csv"])
+    name = filename(run, "csv").replace("projection", "differences" if table == "decisions" else "sensitivity")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
