@@ -127,7 +127,7 @@ def test_a_provider_page_says_how_many_of_its_own_workplaces_and_the_councils_it
     text = _text(as_manager.get("/intelligence/provider/filled-posts"))
     council = re.search(r"beside all workplaces in (.+?), on ", text).group(1)
     current = Worker.objects.filter(left_on__isnull=True, workplace__council__name=council)
-    ours = current.filter(workplace__organisation_id=manager.organisation_id).values("workplace").distinct().count()
+    ours = current.filter(workplace__organisation=manager.organisation).values("workplace").distinct().count()
     everyone = current.values("workplace").distinct().count()
     name = manager.organisation.name
     assert f"come from the staff records of {everyone:,} workplaces in {council};" in text

@@ -6,7 +6,7 @@ a 404, as if it did not exist.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -45,7 +45,7 @@ def start(request: ScopedRequest) -> HttpResponse:
         "Upload ASC-WDS files",
         form=form,
         uploads=upload_rows(recent),
-        organisation=request.user.organisation,
+        organisation=request.user.organisation,  # type: ignore[union-attr]
     )  # type: ignore[union-attr]
 
 
@@ -118,12 +118,14 @@ def report(request: ScopedRequest, upload_id: str) -> HttpResponse:
 
 
 @requires(MANAGE)
-def download(request: HttpRequest, kind: str) -> HttpResponse:
+def download(request: ScopedRequest, kind: str) -> HttpResponse:
     """The organisation's current data: one of the three ASC-WDS files, or all three in a zip."""
-    organisation = request.user.organisation  # type: ignore[union-attr]
+    organisation = request.scope.managed_organisation
+    if organisation is None:
+        raise Http404("No care provider")
     if kind == "all":
-        return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
+        return _attachment(downloads.zipped(organisation), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = downloads.file(organisation.pk, FileKind(kind))
+    content = downloads.file(organisation, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")

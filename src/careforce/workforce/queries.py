@@ -67,7 +67,7 @@ def worker_for(user: Actor, worker_id: int) -> Worker:
     workers = Worker.objects.select_related("workplace", "workplace__organisation")
     if (organisation_id := scope.managed_organisation) is not None:
         workers = workers.filter(workplace__organisation_id=organisation_id)
-    elif scope.can(Permission.VIEW_OWN_WORKER_RECORD):
+    elif scope.can(Permission.VIEW_OWN_WORKER_RECORD) and scope.own_worker is not None:
         workers = workers.filter(pk=scope.own_worker)
     else:
         workers = workers.none()
@@ -94,9 +94,10 @@ def own_worker_for(user: Actor) -> Worker:
     scope = scope_of(user)
     if not scope.can(Permission.VIEW_OWN_WORKER_RECORD):
         raise Http404("No such worker")
-    if scope.own_worker is None:
+    own = scope.own_worker
+    if own is None:
         raise Http404("No worker record is linked to this account")
-    return worker_for(scope, scope.own_worker)
+    return worker_for(scope, own)
 
 
 def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_id: int | None = None) -> bool:
@@ -104,7 +105,7 @@ def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_
     (``reference.same_reference``: whitespace ignored, letters as typed)."""
     references = (
         workplace.workers.filter(left_on__isnull=True)
-        .exclude(pk=exclude_worker_id)
+        .exclude(pk=exclude_worker_id)  # type: ignore[misc]
         .values_list("local_identifier", flat=True)
     )
     return any(same_reference(r, reference) for r in references)
