@@ -13,7 +13,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from careforce.domain.access import Permission, allows
+from careforce.domain.access import Permission
+
+from .scope import scope_for
 
 View = Callable[..., HttpResponse]
 
@@ -45,7 +47,7 @@ def requires(permission: Permission) -> Callable[[View], View]:
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not allows(getattr(request.user, "role", None), permission):
+            if not scope_for(request).can(permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -53,7 +55,3 @@ def requires(permission: Permission) -> Callable[[View], View]:
         return wrapped
 
     return decorate
-
-
-def user_can(user: Any, permission: Permission) -> bool:
-    return bool(user.is_authenticated and allows(getattr(user, "role", None), permission))

@@ -3,7 +3,7 @@ confirmed, withdrawn, and joined to an account whose address is confirmed.
 
 Applications sent with an address join an account with that address only once the account's owner has
 shown they receive mail there (opened the link we sent): anyone can type anyone's address into a form.
-Applications sent in this browser before the account was made join at once (``queries.claim_applications``).
+Applications sent in this browser before the account was made join at once (``services.claim_applications``).
 """
 
 from __future__ import annotations

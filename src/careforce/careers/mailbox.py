@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from careforce.domain.access import Role
+from careforce.accounts.scope import scope_for
 
 from .models import OutboxMessage
 
@@ -43,7 +43,7 @@ def addresses_of(request: HttpRequest) -> list[str]:
 def messages_for(request: HttpRequest) -> QuerySet[OutboxMessage]:
     if not enabled():
         raise Http404("No demo mailbox")
-    if getattr(request.user, "role", None) == Role.REGIONAL_ADMIN:
+    if scope_for(request).administrator:
         return OutboxMessage.objects.all()
     wanted = Q(pk__in=[])
     for address in addresses_of(request):

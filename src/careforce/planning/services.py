@@ -10,10 +10,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from careforce.accounts.scope import scope_of
 from careforce.domain.planning import DEFAULT_SEED, Scenario, project
 from careforce.domain.planning.scenarios import parse_scenario
 from careforce.jobs.runner import submit
 
+from .decision_storage import write_decisions
 from .models import ProjectionRun, SavedScenario
 from .storage import write_results
 
@@ -33,9 +35,7 @@ def start_run(
     seed: int = DEFAULT_SEED,
 ) -> ProjectionRun:
     """Record a run scoped to the user's area and start it. A council analyst's run keeps only their council."""
-    from careforce.domain.access import Permission, allows
-
-    council = None if allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES) else user.council_id
+    council = scope_of(user).projection_council
     run = ProjectionRun.objects.create(
         created_by=user,
         council_id=council,
@@ -75,6 +75,7 @@ def run_projection(progress: Any, run_id: str) -> dict[str, Any]:
         result = _project(run, progress)
         progress(90, "Saving the results")
         rows = write_results(run, result)
+        write_decisions(run, result)
     except Exception as error:
         ProjectionRun.objects.filter(pk=run.pk).update(
             status=ProjectionRun.Status.FAILED, message=str(error)[:300], finished_at=timezone.now()
@@ -137,6 +138,6 @@ def save_scenario(user: Any, scenario: Scenario) -> SavedScenario:
     saved, _ = SavedScenario.objects.update_or_create(
         owner=user,
         name=scenario.name,
-        defaults={"council_id": user.council_id, "title": scenario.title, "text": scenario.text},
+        defaults={"council_id": scope_of(user).projection_council, "title": scenario.title, "text": scenario.text},
     )
     return saved

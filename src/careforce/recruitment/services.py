@@ -13,6 +13,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from careforce.domain.reference import PERMANENT
 from careforce.workforce.models import Worker
 
 from . import letters, queries
@@ -25,7 +26,6 @@ CONTACT_STAGES = (Stage.CONTACTED, Stage.INTERVIEW, Stage.OFFER, Stage.CHECKS, S
 # stages a manager can move an applicant to on the stage page (hiring has its own page)
 MOVABLE_STAGES = (Stage.NEW, Stage.CONTACTED, Stage.INTERVIEW, Stage.OFFER, Stage.CHECKS, Stage.NOT_PROGRESSED)
 HIRABLE_STAGES = (Stage.OFFER, Stage.CHECKS)
-PERMANENT_CONTRACT = 1  # ASC-WDS contract type code for permanent
 
 
 class PipelineError(Exception):
@@ -263,7 +263,7 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
                 workplace=workplace,
                 local_identifier=queries.next_worker_reference(workplace),
                 main_job_role=application.vacancy.job_role,
-                contract_type=PERMANENT_CONTRACT,
+                contract_type=PERMANENT,
                 start_date=start_date,
                 care_certificate=Worker.CareCertificate.NOT_STARTED,
                 recruitment_source=None,

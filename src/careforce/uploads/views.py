@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
@@ -32,12 +33,12 @@ def _attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
 
 
 @requires(MANAGE)
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: ScopedRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         upload = workflow.receive(request.user, form.cleaned_data["files"])
         return redirect("uploads:upload", upload.pk)
-    recent = queries.recent_uploads(request.user)
+    recent = queries.recent_uploads(request.scope)
     return render_page(
         request,
         "uploads/start.html",
@@ -49,9 +50,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @requires(MANAGE)
-def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
+def upload(request: ScopedRequest, upload_id: str) -> HttpResponse:
     notice_lost_jobs()  # a check or save whose process died shows as stopped, not busy for ever
-    item = queries.upload_for(request.user, upload_id)
+    item = queries.upload_for(request.scope, upload_id)
     return render_page(
         request,
         "uploads/upload.html",
@@ -82,8 +83,8 @@ def _title(item: queries.Upload) -> str:
 
 @require_POST
 @requires(MANAGE)
-def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def confirm(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.can_apply:
         workflow.confirm(request.user, item)
     return redirect("uploads:upload", item.pk)
@@ -91,8 +92,8 @@ def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @require_POST
 @requires(MANAGE)
-def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def cancel(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.state in (item.State.CHECKED, item.State.FAILED):
         workflow.cancel(item)
     return redirect("uploads:start")
@@ -100,17 +101,17 @@ def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @require_POST
 @requires(MANAGE)
-def check_again(request: HttpRequest, upload_id: str) -> HttpResponse:
+def check_again(request: ScopedRequest, upload_id: str) -> HttpResponse:
     """Start again after a check or save that stopped: check the same files against the records now."""
-    item = queries.upload_for(request.user, upload_id)
+    item = queries.upload_for(request.scope, upload_id)
     if workflow.can_check_again(item):
         workflow.check_again(request.user, item)
     return redirect("uploads:upload", item.pk)
 
 
 @requires(MANAGE)
-def report(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def report(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.is_busy:
         raise Http404("The report is not ready yet")
     return _attachment(bytes(item.report_csv), f"upload-report-{item.created_at:%Y-%m-%d-%H%M}.csv", "text/csv")
@@ -124,5 +125,5 @@ def download(request: HttpRequest, kind: str) -> HttpResponse:
         return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = getattr(downloads.files(organisation.pk), kind)
+    content = downloads.file(organisation.pk, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")

@@ -14,11 +14,12 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from careforce.domain.reference import PERMANENT_OR_TEMPORARY
+from careforce.domain.upload.staff_combos import check_nationality
+
 from . import queries
 from .models import TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
-# contract types whose hours are contracted (ASC-WDS CONTHOURS); the others report average hours (AVGHOURS)
-CONTRACTED_HOURS_CONTRACTS = (1, 2)
 WORKPLACE_FIELDS = ("name", "address_line_1", "address_line_2", "address_line_3", "post_town", "main_service")
 WORKER_FIELDS = (
     "local_identifier",
@@ -37,7 +38,7 @@ class WorkerReferenceTaken(Exception):
 
 
 def _hours_fields(contract_type: int, hours: Decimal | None) -> dict[str, Decimal | None]:
-    if contract_type in CONTRACTED_HOURS_CONTRACTS:
+    if contract_type in PERMANENT_OR_TEMPORARY:  # contracted hours (CONTHOURS); the others AVGHOURS
         return {"contracted_hours": hours, "average_hours": None}
     return {"contracted_hours": None, "average_hours": hours}
 
@@ -89,6 +90,44 @@ def update_worker(user: Any, worker_id: int, changes: dict[str, Any]) -> Worker:
             return worker
     except IntegrityError:
         raise WorkerReferenceTaken from None
+
+
+PERSONAL_ITEMS = (
+    "name_or_id",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "nationality",
+    "disability",
+    "social_care_qualification",
+    "social_care_qualification_level",
+    "non_social_care_qualification",
+    "non_social_care_qualification_level",
+)
+
+
+def save_personal_items(user: Any, worker_id: int, items: dict[str, Any]) -> Worker:
+    """Save a worker's ASC-WDS personal items (those given), all together.
+
+    The items that follow from nationality are kept as the bulk upload keeps them (``check_nationality``):
+    British citizenship and the visa are not asked of a British worker, so a download uploaded again says
+    nothing about them.
+    """
+    with transaction.atomic():
+        worker = queries.managed_worker_for(user, worker_id)
+        for name in PERSONAL_ITEMS:
+            if name in items:
+                setattr(worker, name, items[name])
+        (worker.british_citizenship, worker.health_and_care_visa, worker.employed_from_outside_uk), _ = (
+            check_nationality(
+                worker.nationality,
+                worker.british_citizenship,
+                worker.health_and_care_visa,
+                worker.employed_from_outside_uk,
+            )
+        )
+        worker.save()
+    return worker
 
 
 def record_leaving(user: Any, worker_id: int, left_on: date, reason: int) -> Worker:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.reference import code_list
 from careforce.web.listing import Filter, Listing
@@ -158,8 +159,8 @@ def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int,
     )
 
 
-def _managed(request: HttpRequest, worker_id: int) -> tuple[Any, str]:
-    worker = queries.managed_worker_for(request.user, worker_id)
+def _managed(request: ScopedRequest, worker_id: int) -> tuple[Any, str]:
+    worker = queries.managed_worker_for(request.scope, worker_id)
     return worker, reverse("workforce:worker", args=[worker.pk])
 
 
@@ -194,7 +195,7 @@ def _with_id(found: tuple[Any, str], record_id: int | None) -> tuple[Any, Any, s
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def training_due(request: HttpRequest) -> HttpResponse:
+def training_due(request: ScopedRequest) -> HttpResponse:
     """Current staff whose training has expired or expires in the next 90 days, soonest first, 50 a page.
 
     Filter by workplace, main job role and status; sort by any column.
@@ -206,7 +207,7 @@ def training_due(request: HttpRequest) -> HttpResponse:
         default_sort="expires",
         filters=[
             Filter(
-                "workplace", "Workplace", [(str(pk), name) for pk, name in queries.workplace_choices_for(request.user)]
+                "workplace", "Workplace", [(str(pk), name) for pk, name in queries.workplace_choices_for(request.scope)]
             ),
             Filter("role", "Main job role", [(str(c), t) for c, t in code_list("job_roles").choices()]),
             Filter("status", "Status", [("expired", "Expired"), ("soon", "Expires soon")]),
@@ -214,7 +215,7 @@ def training_due(request: HttpRequest) -> HttpResponse:
     )
     chosen = listing.chosen
     records = queries.training_expiring_for(
-        request.user,
+        request.scope,
         TRAINING_DUE_DAYS,
         today,
         workplace_id=int(chosen["workplace"]) if "workplace" in chosen else None,

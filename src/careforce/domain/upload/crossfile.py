@@ -17,6 +17,7 @@ from itertools import compress, repeat
 from operator import eq, itemgetter
 from typing import cast
 
+from careforce.domain.reference import HEAD_OFFICE, MAX_WEEKLY_HOURS, REGISTERED_MANAGER
 from careforce.domain.upload.columnar import ChunkSink
 from careforce.domain.upload.messages import Message, ascwds, own
 from careforce.domain.upload.part_time_pay import PartTimePay
@@ -25,9 +26,7 @@ from careforce.domain.upload.rules_common import Sink, WorkplaceFacts, add_years
 from careforce.domain.upload.rules_staff import StaffChunk
 from careforce.domain.upload.rules_training import TrainingChunk
 
-REGISTERED_MANAGER = 4
-HEAD_OFFICE = 72
-FULL_TIME_LIMIT = Decimal(75)
+FULL_TIME_LIMIT = Decimal(MAX_WEEKLY_HOURS)
 WORKPLACE_CROSS_CHECKED = frozenset({Status.NEW, Status.UPDATE, Status.NOCHANGE})
 """Workplace rows whose totals ASC-WDS checks against the staff file (workplaceCSVValidator.js, ``crossValidate``
 returns early for any other STATUS, UNCHECKED among them)."""

@@ -78,8 +78,25 @@ class WorkplaceFacts(NamedTuple):
     staff_do_delegated_healthcare_activities: int | None
 
 
+WORKER_MIN_AGE = 14
+WORKER_MAX_AGE = 100
+"""A worker's age limits in ASC-WDS (workerCSVValidator.js, ``_validateDOB``): the upload's DOB rule and the
+date of birth question page both ask :func:`worker_age_allowed`, and a start in the job before the 14th
+birthday is refused by both through :func:`started_below_working_age`."""
+
+
 def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def worker_age_allowed(born: date, today: date) -> bool:
+    """Whether a date of birth gives an age ASC-WDS accepts for a worker (14 to 100 on ``today``)."""
+    return WORKER_MIN_AGE <= age_on(born, today) <= WORKER_MAX_AGE
+
+
+def started_below_working_age(born: date, started: date) -> bool:
+    """Whether a start date is before the worker's 14th birthday (ASC-WDS refuses it)."""
+    return started < add_years(born, WORKER_MIN_AGE)
 
 
 def add_years(day: date, years: int) -> date:

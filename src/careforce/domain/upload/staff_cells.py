@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from careforce.domain.reference import MAX_WEEKLY_HOURS
 from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import (
     INVALID,
@@ -25,7 +26,7 @@ from careforce.domain.upload.columnar import CellResult, TextRule
 from careforce.domain.upload.messages import Message
 from careforce.domain.upload.neutralise import restore_cell
 from careforce.domain.upload.records import DONT_KNOW
-from careforce.domain.upload.rules_common import STATUSES, age_on
+from careforce.domain.upload.rules_common import STATUSES, worker_age_allowed
 
 Parser = Callable[[str], CellResult]
 BLANK = ""
@@ -37,7 +38,7 @@ CLEAN_NI_NUMBER = "(?:[A-Z]{2}[0-9]{6}[A-Z]?)?"
 HOME_POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9]{1,2}[A-Za-z]?\s[0-9][A-Za-z]{2}")
 CLEAN_POSTCODE = "[A-Z]{1,2}[0-9]{1,2}[A-Z]? [0-9][A-Z]{2}"
 """Postcodes that :func:`postcode` gives back as they are."""
-MAX_HOURS = 75
+MAX_HOURS = MAX_WEEKLY_HOURS
 MAX_DAYS_SICK = 366
 L2_FIRST_YEAR = 2024
 SPECIAL_START = frozenset(" \t\r\n=+-@'")
@@ -120,7 +121,7 @@ def date_of_birth(today: date) -> Parser:
             return None, m.DOB_FORMAT, describe_date(cell, born)
         if born > today:
             return None, m.DOB_RANGE, "it is in the future"
-        if not 14 <= age_on(born, today) <= 100:
+        if not worker_age_allowed(born, today):
             return None, m.DOB_RANGE, ""
         return born, None, ""
 

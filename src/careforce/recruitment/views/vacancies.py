@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
@@ -22,16 +23,16 @@ SORTS = {
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def vacancies(request: HttpRequest) -> HttpResponse:
+def vacancies(request: ScopedRequest) -> HttpResponse:
     filters = VacancyFilters(
         request.GET,
-        workplaces=queries.workplaces_recruiting(request.user),
-        roles=queries.roles_recruited(request.user),
+        workplaces=queries.workplaces_recruiting(request.scope),
+        roles=queries.roles_recruited(request.scope),
     )
     chosen = filters.chosen()
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "workplace"
     found = queries.filtered_vacancies(
-        request.user,
+        request.scope,
         workplace_id=chosen["workplace"],
         job_role=chosen["job_role"],
         status=chosen["status"],
@@ -53,7 +54,7 @@ def vacancies(request: HttpRequest) -> HttpResponse:
             for key, text in SORTS.items()
         ],
         is_open=queries.is_open,
-        stage_counts=queries.stage_counts(request.user),
+        stage_counts=queries.stage_counts(request.scope),
     )
 
 
