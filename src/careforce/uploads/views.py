@@ -20,7 +20,14 @@ from careforce.workforce.pages import render_page
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
-from .presenters import change_rows, problem_rows, problems_counted, upload_rows
+from .presenters import (
+    change_rows,
+    file_problems,
+    is_about_a_whole_file,
+    problem_rows,
+    problems_counted,
+    upload_rows,
+)
 
 MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
 
@@ -59,7 +66,8 @@ def upload(request: ScopedRequest, upload_id: str) -> HttpResponse:
         _title(item),
         upload=item,
         job=item.job,
-        problems=problem_rows(item.problems),
+        problems=problem_rows([p for p in item.problems if not is_about_a_whole_file(p)]),
+        file_problems=file_problems(item.problems),
         problems_counted=problems_counted(item.problems),
         changes=change_rows(item.changes),
         applied=change_rows(item.changes.get("applied", {})),
