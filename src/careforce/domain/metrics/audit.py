@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -115,13 +115,14 @@ def _components(n: int, relations: Sequence[Relation], hidden: NDArray[np.bool_]
 
 
 def _reduce(
-    vals: NDArray[np.float64], hidden: NDArray[np.bool_], relations: Sequence[Relation]
+    vals: NDArray[np.float64], hidden: NDArray[np.bool_], relations: Sequence[Relation], origin: list[int] | None = None
 ) -> tuple[list[tuple[list[int], list[float], float, bool]], dict[int, list[int]]]:
     """Relations over the hidden cells only (shown cells moved to the right-hand side), and for each
     hidden cell the relations it is in."""
     touching: dict[int, list[int]] = {}
     reduced: list[tuple[list[int], list[float], float, bool]] = []
-    for r in relations:
+    origin = [] if origin is None else origin
+    for number, r in enumerate(relations):
         rhs = r.rhs
         cells: list[int] = []
         coefs: list[float] = []
@@ -136,6 +137,7 @@ def _reduce(
                 raise Inconsistent(f"shown cells break {r}")
             continue
         reduced.append((cells, coefs, rhs, r.equal))
+        origin.append(number)
         for c in cells:
             touching.setdefault(c, []).append(len(reduced) - 1)
     return reduced, touching
@@ -250,6 +252,7 @@ class Exposure:
     cells: NDArray[np.bool_]
     low: NDArray[np.float64]
     high: NDArray[np.float64]
+    binding: dict[int, tuple[int, ...]] = field(default_factory=dict)  # relations that bound each cell
 
 
 def exposed(
@@ -277,7 +280,8 @@ def exposed(
     wanted = hidden if targets is None else (targets & hidden)
     if not wanted.any():
         return out
-    reduced, touching = _reduce(np.where(hidden, 0.0, vals), hidden, relations)
+    origin: list[int] = []  # the relation each reduced row comes from
+    reduced, touching = _reduce(np.where(hidden, 0.0, vals), hidden, relations, origin)
     for part in _parts(n, hidden, reduced):
         open_ = [c for c in part if wanted[c]]
         if not open_:
@@ -286,9 +290,11 @@ def exposed(
         rows = sorted({i for c in part for i in touching.get(c, [])})
         if not open_ or not rows:
             continue  # protected already, or nothing bounds these cells
-        eq = [reduced[i] for i in rows if reduced[i][3]]
-        ub = [reduced[i] for i in rows if not reduced[i][3]]
-        _LP(part, eq, ub, vals, seen).expose(open_, out)
+        eq = [i for i in rows if reduced[i][3]]
+        ub = [i for i in rows if not reduced[i][3]]
+        lp = _LP(part, [reduced[i] for i in eq], [reduced[i] for i in ub], vals, seen)
+        lp.origin = ([origin[i] for i in eq], [origin[i] for i in ub])
+        lp.expose(open_, out)
     return out
 
 
@@ -297,6 +303,8 @@ class _LP:
 
     def __init__(self, part: list[int], eq: _Reduced, ub: _Reduced, vals: NDArray[np.float64], seen: Seen) -> None:
         self.part, self.vals, self.seen = part, vals, seen
+        self.origin: tuple[list[int], list[int]] = ([], [])
+        self.binding: set[int] = set()
         self.column = {c: j for j, c in enumerate(part)}
         self.a_eq, self.b_eq = _sparse(eq, self.column)
         self.a_ub, self.b_ub = _sparse(ub, self.column)
@@ -311,6 +319,10 @@ class _LP:
             raise RuntimeError(f"linear programme failed: {result.message}")
         x: NDArray[np.float64] = result.x
         self.seen.add(self.part, x)
+        self.binding = set()
+        for rows, found in zip(self.origin, (result.eqlin, result.ineqlin), strict=True):
+            if rows and found is not None:
+                self.binding |= {rows[i] for i in np.flatnonzero(np.abs(found.marginals) > 1e-9)}
         return x
 
     def still_open(self, cells: list[int]) -> list[int]:
@@ -332,11 +344,13 @@ class _LP:
             objective = np.zeros(n)
             objective[column[c]] = -1.0
             up = float(self.solve(objective, {c: cap[c]})[column[c]])
+            binding = self.binding
             if not self.still_open([c]):
                 continue
             objective[column[c]] = 1.0
             down = float(self.solve(objective, {})[column[c]])
             if self.still_open([c]):
+                out.binding[c] = tuple(sorted(binding | self.binding))
                 out.cells[c] = True
                 out.low[c] = math.ceil(down - _TOLERANCE)
                 out.high[c] = math.floor(up + _TOLERANCE)

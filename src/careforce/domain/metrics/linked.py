@@ -193,6 +193,12 @@ def _protect(
             in_sums.setdefault(cell, []).append(k)
     order = sorted(range(len(sums)), key=lambda k: len(sums[k].cells))
     rank = {k: n for n, k in enumerate(order)}
+    sum_of: dict[int, list[int]] = {}  # relation -> the sums it was written for
+    where = {r: i for i, r in enumerate(relations)}
+    for k, c in enumerate(sums):
+        for r in (audit.sums_to(c.total, c.members), *audit.overlapping_sum(c.total, c.members)):
+            if r in where:
+                sum_of.setdefault(where[r], []).append(k)
 
     def one_cell_rule() -> None:
         changed = True
@@ -214,7 +220,8 @@ def _protect(
     while rounds < MAX_ROUNDS:
         rounds += 1
         hidden = status != dc.SHOWN
-        weak = audit.exposed(values, hidden, relations, targets=hidden & ~safe, seen=seen).cells
+        found = audit.exposed(values, hidden, relations, targets=hidden & ~safe, seen=seen)
+        weak = found.cells
         safe |= hidden & ~weak
         exposed = np.flatnonzero(weak)
         if len(exposed) == 0:
@@ -222,7 +229,8 @@ def _protect(
         touched: set[int] = set()
         added = False
         for cell in exposed.tolist():
-            added |= _repair(cell, values, status, sums, in_sums, rank, touched)
+            bound_by = [k for r in found.binding.get(cell, ()) for k in sum_of.get(r, ())]
+            added |= _repair(cell, bound_by, values, status, sums, in_sums, rank, touched)
         if not added:
             break
         one_cell_rule()
@@ -232,6 +240,7 @@ def _protect(
 
 def _repair(
     cell: int,
+    bound_by: Sequence[int],
     values: Float,
     status: NDArray[np.int8],
     sums: Sequence[dc.Constraint],
@@ -239,9 +248,18 @@ def _repair(
     rank: Mapping[int, int],
     touched: set[int],
 ) -> bool:
-    """Hide one more cell to widen an exposed cell's range: in the smallest of its sums with a shown
-    member, else (every sum it is in already hidden) in the smallest sum beside those, up to three steps
+    """Hide one more cell to widen an exposed cell's range: in the smallest of the sums that bound it
+    (``bound_by``: the relations the attacker's programmes found binding) with a shown member, else in
+    the smallest of its own sums with one, else (every sum it is in already hidden) in the smallest sum beside those, up to three steps
     away. A sum already given a cell this round counts as repaired."""
+    for k in sorted(set(bound_by), key=rank.__getitem__):
+        if k in touched:
+            return False
+        chosen = _complement(values, status, sums[k])
+        if chosen is not None:
+            status[chosen] = dc.COMPLEMENTARY
+            touched.add(k)
+            return True
     frontier, reached = {cell}, {cell}
     for _ in range(3):
         ks = sorted({k for c in frontier for k in in_sums.get(c, [])}, key=rank.__getitem__)
