@@ -33,7 +33,6 @@ from careforce.domain.planning import (
 )
 from careforce.domain.planning.projection import default_workers, single_threaded_blas
 
-
 CPU: dict[int, list[float]] = {}
 
 
