@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from ..decision_storage import csv_of, read_decisions, read_sensitivity
@@ -23,8 +24,8 @@ def filename(run: object, fmt: str) -> str:
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def download(request: HttpRequest, run_id: str, fmt: str) -> HttpResponse:
-    run = run_for(request.user, run_id)
+def download(request: ScopedRequest, run_id: str, fmt: str) -> HttpResponse:
+    run = run_for(request.scope, run_id)
     if fmt not in CONTENT_TYPES or not run.is_done:
         raise Http404("No such download")
     name = filename(run, fmt)
@@ -35,13 +36,13 @@ def download(request: HttpRequest, run_id: str, fmt: str) -> HttpResponse:
     if not run.parquet_path.exists():
         raise Http404("The results of this run are no longer stored")
     path = run.parquet_path if fmt == "parquet" else workbook_path(run)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])  # type: ignore[return-value]
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def decisions_csv(request: HttpRequest, run_id: str, table: str) -> HttpResponse:
+def decisions_csv(request: ScopedRequest, run_id: str, table: str) -> HttpResponse:
     """The run's headline and differences (``decisions``) or its sensitivity table, as CSV."""
-    run = run_for(request.user, run_id)
+    run = run_for(request.scope, run_id)
     found = (read_decisions if table == "decisions" else read_sensitivity)(run) if run.is_done else None
     if found is None:
         raise Http404("No such download")

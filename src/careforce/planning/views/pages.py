@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import PARAMETERS, RANGE_COVERS, RANGE_EXCLUDES, assumptions
 from careforce.domain.planning.backcast import Backcast, backcast
@@ -18,8 +19,8 @@ from ..queries import is_regional, runs_visible_to
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def start(request: HttpRequest) -> HttpResponse:
-    runs = list(runs_visible_to(request.user)[:20])
+def start(request: ScopedRequest) -> HttpResponse:
+    runs = list(runs_visible_to(request.scope)[:20])
     return render(
         request,
         "planning/start.html",
@@ -27,7 +28,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "title": "Workforce planning",
             "runs": runs,
             "run_titles": {run.pk: list(scenario_titles(run).values()) for run in runs},
-            "regional": is_regional(request.user),
+            "regional": is_regional(request.scope),
         },
     )
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import RANGE_COVERS, RANGE_EXCLUDES, builtin_scenarios
 from careforce.jobs.views import notice_lost_jobs
+from careforce.web.journeys import page_has_errors
 
 from .. import decision_presenters as decided
 from .. import presenters
@@ -20,8 +22,8 @@ from ..storage import read_results
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def new_run(request: HttpRequest) -> HttpResponse:
-    saved = list(saved_scenarios_for(request.user))
+def new_run(request: ScopedRequest) -> HttpResponse:
+    saved = list(saved_scenarios_for(request.scope))
     if request.method == "POST":
         form = RunForm(request.POST, saved=saved)
         if form.is_valid():
@@ -44,10 +46,10 @@ def new_run(request: HttpRequest) -> HttpResponse:
         edit = request.GET.get("edit", "")
         builtin = builtin_scenarios()
         if edit in builtin:
-            initial["scenario_text"] = builtin[edit].text.replace(f'name = "{edit}"', f'name = "my-{edit}"', 1)
+            initial["scenario_text"] = builtin[edit].text.replace(f'name = "{edit}"', f'name = "my-{edit}"', 1)  # type: ignore[assignment]
         elif edit.startswith("saved-"):
             found = next((s for s in saved if f"saved-{s.pk}" == edit), None)
-            initial["scenario_text"] = found.text if found else ""
+            initial["scenario_text"] = found.text if found else ""  # type: ignore[assignment]
         form = RunForm(initial=initial, saved=saved)
     return render(
         request,
@@ -55,26 +57,26 @@ def new_run(request: HttpRequest) -> HttpResponse:
         {
             "title": "Run a projection",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "builtin": builtin_scenarios(),
             "saved": saved,
             "immediate_draws": IMMEDIATE_DRAWS,
-            "regional": is_regional(request.user),
+            "regional": is_regional(request.scope),
         },
     )
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def status(request: HttpRequest, run_id: str) -> HttpResponse:
+def status(request: ScopedRequest, run_id: str) -> HttpResponse:
     notice_lost_jobs()  # a run whose process died shows as stopped, not waiting for ever
-    run = run_for(request.user, run_id)
+    run = run_for(request.scope, run_id)
     job = run.job
     return render(request, "planning/status.html", {"title": "Projection run", "run": run, "job": job})
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def results(request: HttpRequest, run_id: str) -> HttpResponse:
-    run = run_for(request.user, run_id)
+def results(request: ScopedRequest, run_id: str) -> HttpResponse:
+    run = run_for(request.scope, run_id)
     if not run.is_done:
         return redirect("planning:status", run.pk)
     area_code, area_name = area_of(run, request.GET.get("council"))
@@ -107,7 +109,7 @@ def results(request: HttpRequest, run_id: str) -> HttpResponse:
     )
 
 
-def decision_context(request: HttpRequest, run: object, area_code: str) -> dict[str, object]:
+def decision_context(request: ScopedRequest, run: object, area_code: str) -> dict[str, object]:
     """The headline, the paired differences and the tornado of a run, for one area (all job roles)."""
     years = presenters.milestone_years(run.to_year)  # type: ignore[attr-defined]
     names: list[str] = run.scenario_names  # type: ignore[attr-defined]
