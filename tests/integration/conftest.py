@@ -64,7 +64,7 @@ def sent_email(monkeypatch):  # type: ignore[no-untyped-def]
     """
     from django.core import mail
 
-    from careforce.careers import notify
+    from careforce import notify
 
     monkeypatch.setattr(notify, "_when_committed", lambda deliver: deliver())
     return mail.outbox

@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db.models import Count
 
 from careforce.workforce.models import Worker, Workplace
 
@@ -43,3 +44,47 @@ def test_region_page_gives_the_headline_new_jobs_beside_the_2019_figure_and_recr
     text = BeautifulSoup(as_lead.get("/intelligence/region").content, "html.parser").get_text(" ", strip=True)
     assert "New care jobs in the West Midlands" in text
     assert "45,000" in text and "Recruits needed" in text
+
+
+def _region_cell(client, column):  # type: ignore[no-untyped-def]
+    cells = _cells(client.get("/intelligence/region"))
+    return {name: int(values[column].replace(",", "")) for name, values in cells.items()}
+
+
+def test_the_region_counts_each_care_provider_once_and_says_so(as_lead):
+    providers = _region_cell(as_lead, 0)
+    assert providers["West Midlands"] == Workplace.objects.values("organisation").distinct().count()
+    councils = sum(n for name, n in providers.items() if name != "West Midlands")
+    assert councils > providers["West Midlands"]  # the demo has providers in several councils
+    text = BeautifulSoup(as_lead.get("/intelligence/region").content, "html.parser").get_text(" ", strip=True)
+    assert f"add up to more than the region's ({councils - providers['West Midlands']:,} more)" in text
+
+
+def test_a_provider_opening_a_location_in_a_second_council_counts_once_more_there_and_not_in_the_region(as_lead):
+    from careforce.region.models import District
+
+    only_in_one = (
+        Workplace.objects.values("organisation")
+        .annotate(n=Count("council", distinct=True))
+        .filter(n=1)
+        .order_by("organisation")
+        .first()
+    )
+    place = Workplace.objects.filter(organisation=only_in_one["organisation"]).first()
+    elsewhere = District.objects.exclude(council_id=place.council_id).select_related("council").first()
+    before = _region_cell(as_lead, 0)
+    place.pk = None
+    place.local_identifier = "second-council"
+    place.council, place.district = elsewhere.council, elsewhere
+    place.save()
+    after = _region_cell(as_lead, 0)
+    assert after[elsewhere.council.name] == before[elsewhere.council.name] + 1
+    assert after["West Midlands"] == before["West Midlands"]
+    locations = _region_cell(as_lead, 1)
+    assert locations["West Midlands"] == sum(n for name, n in locations.items() if name != "West Midlands")
+
+
+def test_councils_staff_and_locations_add_up_to_the_region(as_lead):
+    for column in (1, 2):
+        cells = _region_cell(as_lead, column)
+        assert cells["West Midlands"] == sum(n for name, n in cells.items() if name != "West Midlands")

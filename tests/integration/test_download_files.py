@@ -3,6 +3,7 @@ from the stored records: the quicker ways of reading and writing them (ADR 0130)
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 import pytest
 from uploading import download_all
@@ -48,7 +49,7 @@ def test_each_file_alone_is_the_file_in_the_zip_and_what_the_export_rules_write(
 
 def test_quick_records_equal_the_records_their_constructors_make():  # type: ignore[no-untyped-def]
     names = tuple(f.name for f in dataclasses.fields(TrainingRecordRow))
-    values = ("WP1", "W1", 10, "Fire safety", 1, None, None, 2, 12, False, date(2026, 1, 2), None, "")
+    values: tuple[Any, ...] = ("WP1", "W1", 10, "Fire safety", 1, None, None, 2, 12, False, date(2026, 1, 2), None, "")
     quick = ascwds.record_maker(TrainingRecordRow, names)(values)
     assert quick == TrainingRecordRow(**dict(zip(names, values, strict=True)))
     assert hash(quick) == hash(TrainingRecordRow(**dict(zip(names, values, strict=True))))

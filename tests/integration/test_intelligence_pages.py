@@ -37,9 +37,17 @@ def test_analyst_starts_from_coventrys_dashboard_listing_every_measure_beside_pu
         "Days lost to sickness",
     } <= set(rows)
     assert rows["Filled posts"][2] == f"{_staff(workplace__council_id=COVENTRY):,}"
-    turnover_published = rows["Staff turnover rate"][3]
-    assert re.search(r"England \d{4}/\d{2} \(published: staff turnover rate\)", turnover_published)
-    assert re.search(r"West Midlands \d{4}/\d{2} \(published", turnover_published)
+    vacancy_published = rows["Vacancy rate"][3]
+    assert vacancy_published == "England 2024/25 (published: vacancy rate): 7"
+    # the latest published turnover and pay figures are too old to stand beside 2026/27's
+    assert rows["Staff turnover rate"][3] == (
+        "No figure published for 2023/24 or later (latest held: England 2022/23, West Midlands 2019/20)"
+    )
+    assert rows["Median hourly pay"][3] == (
+        "No figure published for 2025/26 or later (latest held: England 2016/17, West Midlands 2016/17)"
+    )
+    assert rows["Age"][3] == "No published figure held"
+    assert "None" not in {r[3] for r in rows.values()}
 
 
 def test_a_measure_page_shows_the_table_first_with_caption_numeric_columns_definition_and_sources(as_analyst):
@@ -51,11 +59,24 @@ def test_a_measure_page_shows_the_table_first_with_caption_numeric_columns_defin
     assert numeric == ["Leavers in the 12 months", "Permanent and temporary staff", "Turnover rate (%)"]
     rows = page_table(response)[1:]
     assert rows[0][0] == "Coventry" and re.fullmatch(r"\d+\.\d", rows[0][3])
-    assert rows[1][0].startswith("England 2022/23 (published: staff turnover rate)")
+    assert len(rows) == 1  # no published turnover figure is recent enough to stand beside it
     text = soup.select_one("main").get_text(" ", strip=True)
     assert "of staff left in the 12 months to 1 November 2026" in text
     assert "divided by permanent and temporary staff on the date" in text  # the definition
-    assert "Source: Skills for Care" in text
+    assert (
+        "England: the latest published figure held is for 2022/23 (30 percent, staff turnover rate), more than 3 "
+        "years before 2026/27, the year of these figures, so it is not shown beside them. Source: Skills for Care"
+    ) in text
+    assert "Figures for the 12 months from 2 November 2025 to 1 November 2026 come from the staff records of " in text
+
+
+def test_a_comparator_on_a_measure_page_names_its_year_and_source(as_analyst):
+    response = as_analyst.get(f"/intelligence/measures/{COVENTRY}/vacancy-rate")
+    rows = page_table(response)[1:]
+    assert [r[0] for r in rows] == ["Coventry", "England 2024/25 (published: vacancy rate)"]
+    assert rows[1][3] == "7"
+    text = BeautifulSoup(response.content, "html.parser").select_one("main").get_text(" ", strip=True)
+    assert "England, 2024/25, vacancy rate: 7 percent. Source: The Care Workers' Charity" in text
 
 
 def test_suppressed_cells_show_c_with_a_visible_key_and_the_csv_has_the_same_c(as_analyst):
@@ -70,7 +91,7 @@ def test_suppressed_cells_show_c_with_a_visible_key_and_the_csv_has_the_same_c(a
     assert all(cells[i][j] == "[c]" for i, j in suppressed)
     for row in shown[1:]:  # no shown count of 1 to 4 people anywhere
         for cell in row[1:3]:
-            assert cell in ("[c]", "[x]") or not 1 <= int(cell.replace(",", "")) <= 4
+            assert cell in ("[c]", "[x]", "no returns") or not 1 <= int(cell.replace(",", "")) <= 4
 
 
 def test_every_breakdown_of_every_measure_opens_and_unknown_breakdowns_fall_back_to_the_area(as_analyst):
@@ -132,4 +153,6 @@ def test_provider_manager_sees_their_workplaces_beside_their_council(as_manager)
     detail = as_manager.get("/intelligence/provider/turnover-rate")
     labels = [r[0] for r in page_table(detail)[1:]]
     assert labels[:2] == [f"Your workplaces in {council_name}", f"All workplaces in {council_name}"]
-    assert any(label.startswith("England ") for label in labels)
+    assert not any(label.startswith("England ") for label in labels)  # 2022/23 is too old for 2026/27
+    vacancies = [r[0] for r in page_table(as_manager.get("/intelligence/provider/vacancy-rate"))[1:]]
+    assert vacancies[2:] == ["England 2024/25 (published: vacancy rate)"]

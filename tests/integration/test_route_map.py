@@ -38,6 +38,9 @@ ROUTE_RULES: dict[str, str] = {
     "/provider/workplaces/<int:workplace_id>/add-worker/<slug:step>": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/workers/<int:worker_id>/added": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/workers/<int:worker_id>/change/<slug:step>": P.MANAGE_PROVIDER_WORKFORCE,
+    "/provider/workers/<int:worker_id>/personal-details": P.MANAGE_PROVIDER_WORKFORCE,
+    "/provider/workers/<int:worker_id>/personal-details/check-answers": P.MANAGE_PROVIDER_WORKFORCE,
+    "/provider/workers/<int:worker_id>/personal-details/<slug:step>": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/workers/<int:worker_id>/leaving": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/workers/<int:worker_id>/leaving/check-answers": P.MANAGE_PROVIDER_WORKFORCE,
     "/provider/workers/<int:worker_id>/leaving/<slug:step>": P.MANAGE_PROVIDER_WORKFORCE,
@@ -78,6 +81,9 @@ ROUTE_RULES: dict[str, str] = {
     "/planning/runs/<uuid:run_id>": P.RUN_PROJECTIONS,
     "/planning/runs/<uuid:run_id>/status": P.RUN_PROJECTIONS,
     "/planning/runs/<uuid:run_id>/results.<str:fmt>": P.RUN_PROJECTIONS,
+    "/planning/runs/<uuid:run_id>/differences.csv": P.RUN_PROJECTIONS,
+    "/planning/runs/<uuid:run_id>/sensitivity.csv": P.RUN_PROJECTIONS,
+    "/planning/compare": P.RUN_PROJECTIONS,
     "/planning/assumptions": P.RUN_PROJECTIONS,
     "/planning/region": P.VIEW_REGION_AGGREGATES,
     "/care-jobs/": PUBLIC,
@@ -149,6 +155,42 @@ def _routes(patterns=None, prefix=""):  # type: ignore[no-untyped-def]
 
 def _rule(view) -> str | None:  # type: ignore[no-untyped-def]
     return getattr(view, "access_rule", None)
+
+
+def _wrong_rules(routes, rules) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each route whose rule is not the one the map gives it, or that the map does not list."""
+    wrong = []
+    for path, view in routes:
+        expected = rules.get(path)
+        expected_value = expected.value if isinstance(expected, P) else expected
+        if _rule(view) != expected_value:
+            wrong.append(f"{path} carries {_rule(view)!r}, the map says {expected_value!r}")
+    return wrong
+
+
+def test_the_check_catches_a_route_wrongly_marked_public():
+    from careforce.accounts.access import public, requires
+
+    @public
+    def staff_list(request):  # type: ignore[no-untyped-def]
+        raise AssertionError("never called")
+
+    @requires(P.MANAGE_PROVIDER_WORKFORCE)
+    def workplaces(request):  # type: ignore[no-untyped-def]
+        raise AssertionError("never called")
+
+    path = "/provider/workplaces/<int:workplace_id>/staff"
+    assert _wrong_rules([(path, staff_list)], ROUTE_RULES) == [
+        f"{path} carries 'public', the map says 'manage_provider_workforce'"
+    ]
+    assert _wrong_rules([(path, workplaces)], ROUTE_RULES) == []
+    assert _wrong_rules([("/not-in-the-map", staff_list)], ROUTE_RULES) == [
+        "/not-in-the-map carries 'public', the map says None"
+    ]
+
+
+def test_every_route_carries_exactly_its_rule():
+    assert _wrong_rules(_routes(), ROUTE_RULES) == []
 
 
 def test_every_route_is_in_the_route_map():

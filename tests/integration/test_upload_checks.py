@@ -22,10 +22,8 @@ BAD_FILES = [
     "staff_duplicate_worker_ids.csv",
     "staff_bad_codes.csv",
     "staff_dont_know_999.csv",
-    "staff_header_only.csv",
     "binary_junk.csv",
     "workbook.csv",
-    "staff_formula_cells.csv",
     "training_bad_dates.csv",
 ]
 

@@ -11,11 +11,13 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 
-from careforce.domain.access import Permission, allows
+from careforce.domain.access import Permission
 
-View = Callable[..., HttpResponse]
+from .scope import scope_for
+
+View = Callable[..., HttpResponseBase]
 
 
 def public(view: View) -> View:
@@ -28,7 +30,7 @@ def signed_in(view: View) -> View:
     """Any signed-in user."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
@@ -42,10 +44,10 @@ def requires(permission: Permission) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not allows(getattr(request.user, "role", None), permission):
+            if not scope_for(request).can(permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -53,7 +55,3 @@ def requires(permission: Permission) -> Callable[[View], View]:
         return wrapped
 
     return decorate
-
-
-def user_can(user: Any, permission: Permission) -> bool:
-    return bool(user.is_authenticated and allows(getattr(user, "role", None), permission))

@@ -17,7 +17,8 @@ import numpy as np
 from django.urls import reverse
 from django.utils import timezone
 
-from careforce.careers import notify, queries
+from careforce import notify
+from careforce.careers import queries
 from careforce.careers.forms import job_filters
 from careforce.careers.models import SavedSearch
 from careforce.careers.presenters import guaranteed_text, job_title, pay_text, yearly_text

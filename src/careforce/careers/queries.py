@@ -34,6 +34,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from careforce.accounts.scope import Actor, scope_of
 from careforce.domain.careers.pay import PayGroup, typical_pay
 from careforce.domain.careers.postcodes import Place, PostcodeError, lookup_postcode
 from careforce.domain.careers.vacancies import HoursPattern, VacancyIndex
@@ -318,45 +319,44 @@ def council_names() -> dict[str, str]:
     return dict(Council.objects.values_list("gss_code", "name"))
 
 
-# A job seeker's own records: every function takes the acting user and returns only theirs.
+# A job seeker's own records: every function takes the acting user's scope (or the user) and returns only theirs.
 
 
-def applications_of(user: Any) -> QuerySet[Application]:
+def applications_of(user: Actor) -> QuerySet[Application]:
     return (
-        Application.objects.filter(applicant=user)
+        Application.objects.filter(applicant_id=_own(user))
         .select_related("vacancy__workplace__organisation")
         .order_by("-created_at", "-pk")
     )
 
 
-def claim_applications(user: Any, application_ids: list[int]) -> int:
-    """Link applications made in this browser session, with the account's email, to the new account."""
-    return Application.objects.filter(pk__in=application_ids, applicant__isnull=True, email__iexact=user.email).update(
-        applicant=user
-    )
+def _own(user: Actor) -> int:
+    """The id whose records are the user's own; -1 (nobody's) for someone not signed in."""
+    found = scope_of(user).user_id
+    return -1 if found is None else found
 
 
-def saved_searches_of(user: Any) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(user=user)
+def saved_searches_of(user: Actor) -> QuerySet[SavedSearch]:
+    return SavedSearch.objects.filter(user_id=_own(user))
 
 
-def saved_search_of(user: Any, search_id: int) -> SavedSearch:
+def saved_search_of(user: Actor, search_id: int) -> SavedSearch:
     try:
-        return SavedSearch.objects.get(pk=search_id, user=user)
+        return SavedSearch.objects.get(pk=search_id, user_id=_own(user))
     except SavedSearch.DoesNotExist:
         raise Http404("No such saved search") from None
 
 
-def self_assessments_of(user: Any) -> QuerySet[SavedSelfAssessment]:
-    return SavedSelfAssessment.objects.filter(user=user)
+def self_assessments_of(user: Actor) -> QuerySet[SavedSelfAssessment]:
+    return SavedSelfAssessment.objects.filter(user_id=_own(user))
 
 
-def latest_self_assessment_answers(user: Any) -> dict[str, str] | None:
+def latest_self_assessment_answers(user: Actor) -> dict[str, str] | None:
     """The answers of the last "Is care right for me?" result this person chose to save, if any."""
-    if not user.is_authenticated:
+    if not scope_of(user).signed_in:
         return None
     answers: dict[str, str] | None = (
-        SavedSelfAssessment.objects.filter(user=user)
+        SavedSelfAssessment.objects.filter(user_id=_own(user))
         .order_by("-created_at", "-pk")
         .values_list("answers", flat=True)
         .first()

@@ -1,11 +1,13 @@
-"""Who may do what: the one place that decides access by role.
+"""Who may do what: the one place that decides access by role, and what the acting user's scope is.
 
 Views declare the permission they need; object-level scoping (a provider sees only its own staff,
-a council only its own area) is applied by the query functions that take the acting user.
+a council only its own area) is one value, ``Scope``, built from the signed-in user in one place
+(``careforce.accounts.scope.scope_of``) and handed to every query that reads scoped records.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -74,3 +76,75 @@ def home_for(role: Role | str) -> str:
         Role.REGIONAL_LEAD: "intelligence:region",
         Role.REGIONAL_ADMIN: "admin:index",
     }[Role(role)]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The records the acting user may reach: their organisation, council, the region or their own record.
+
+    Made once per request from the signed-in user (``careforce.accounts.scope.scope_of``) and asked
+    by every query; nothing else reads a user's role, organisation, council or worker record to
+    decide what they may see. Each answer is ``None`` (or False) when the role does not give it, so
+    a query that asks for the wrong thing finds nothing. Adding a role means editing
+    ``ROLE_PERMISSIONS``; the answers below follow from the permissions.
+    """
+
+    role: Role | None = None
+    user_id: int | None = None
+    organisation_id: int | None = None
+    council_code: str | None = None
+    worker_id: int | None = None
+
+    @classmethod
+    def nobody(cls) -> Scope:
+        """The scope of someone not signed in: no permission, no records."""
+        return cls()
+
+    @property
+    def signed_in(self) -> bool:
+        return self.user_id is not None
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the acting user's role holds ``permission``."""
+        return self.signed_in and allows(self.role, permission)
+
+    @property
+    def managed_organisation(self) -> int | None:
+        """The care provider a manager acts for: its workplaces, staff, vacancies, applicants, uploads."""
+        return self.organisation_id if self.can(Permission.MANAGE_PROVIDER_WORKFORCE) else None
+
+    @property
+    def employer(self) -> int | None:
+        """The care provider a member of staff works for (its published vacancies, for referrals)."""
+        return self.organisation_id if self.can(Permission.VIEW_OWN_WORKER_RECORD) else None
+
+    @property
+    def own_worker(self) -> int | None:
+        """A member of staff's own worker record."""
+        return self.worker_id if self.can(Permission.VIEW_OWN_WORKER_RECORD) else None
+
+    @property
+    def whole_region(self) -> bool:
+        """Whether the user sees every council and the region's totals."""
+        return self.can(Permission.VIEW_REGION_AGGREGATES)
+
+    @property
+    def council(self) -> str | None:
+        """The one council (GSS code) whose aggregates a council analyst sees."""
+        return self.council_code if self.can(Permission.VIEW_COUNCIL_AGGREGATES) else None
+
+    @property
+    def projection_council(self) -> str | None:
+        """The council whose projection runs and saved scenarios a council analyst shares."""
+        if self.whole_region or not self.can(Permission.RUN_PROJECTIONS):
+            return None
+        return self.council_code
+
+    @property
+    def job_seeker(self) -> bool:
+        """Whether the user keeps their own applications, saved searches and self-assessments."""
+        return self.can(Permission.VIEW_OWN_APPLICATIONS)
+
+    @property
+    def administrator(self) -> bool:
+        return self.can(Permission.ADMINISTER_PLATFORM)

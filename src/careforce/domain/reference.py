@@ -21,6 +21,53 @@ REGION_NAME = "West Midlands"
 ENGLAND_CODE = "E92000001"
 
 
+# ---- codes, limits and identifiers named once ---------------------------------------------------------
+# Each is an ASC-WDS bulk-upload code (its code list under careforce/data/ascwds names it) or limit, used
+# by the web forms, the upload rules, the measures and the demo alike: change it here, and only here.
+
+HEAD_OFFICE = 72
+"""MAINSERVICE 72, "Head office services" (main_services.csv): a workplace that provides no care itself."""
+
+SENIOR_MANAGEMENT = 1
+REGISTERED_MANAGER = 4
+SOCIAL_WORKER = 6
+REGISTERED_NURSE = 16
+"""MAINJOBROLE codes (job_roles.csv) that rules single out: 4 "Registered manager" and so on."""
+
+PERMANENT, TEMPORARY, POOL_BANK, AGENCY, OTHER_CONTRACT = 1, 2, 3, 4, 7
+"""EMPLSTATUS codes (contract_type in enumerations.csv)."""
+
+PERMANENT_OR_TEMPORARY = frozenset({PERMANENT, TEMPORARY})
+"""The contracts that have contracted hours (CONTHOURS) and count in TOTALPERMTEMP, turnover and vacancy rates;
+the others (pool or bank, agency, other) have average hours (AVGHOURS)."""
+
+MAX_WEEKLY_HOURS = 75
+"""Most hours a week on one record (CONTHOURS and AVGHOURS 0–75), and across the records that share an NI number."""
+
+CARE_CERTIFICATE_COMPLETED, CARE_CERTIFICATE_NOT_STARTED, CARE_CERTIFICATE_IN_PROGRESS = 1, 2, 3
+"""CARECERT codes (care_certificate in enumerations.csv)."""
+
+CARE_CERTIFICATE_CHOICES: tuple[tuple[int, str], ...] = (
+    (CARE_CERTIFICATE_NOT_STARTED, "Not started"),
+    (CARE_CERTIFICATE_IN_PROGRESS, "In progress"),
+    (CARE_CERTIFICATE_COMPLETED, "Completed"),
+)
+"""The Care Certificate answers as a person gives them on a question page, in that order."""
+
+
+def reference_key(reference: str) -> str:
+    """How a provider's own references (LOCALESTID, UNIQUEWORKERID) are matched: all whitespace removed,
+    letters kept as typed, as ASC-WDS matches them. "W 002" and "W002" are the same worker; "w002" and
+    "W002" are not. The web forms and the uploads both match through this function."""
+    if reference.isprintable() and " " not in reference and "\xa0" not in reference:
+        return reference  # fast path: nothing to remove (tabs and newlines are not printable)
+    return "".join(reference.split())
+
+
+def same_reference(one: str, other: str) -> bool:
+    return reference_key(one) == reference_key(other)
+
+
 def data_path(*parts: str) -> Path:
     """Path of a file shipped in ``careforce/data``."""
     return Path(str(resources.files(DATA_PACKAGE).joinpath("data", *parts)))

@@ -5,7 +5,9 @@
 * :func:`derive_past_returns` is for the synthetic demo region, which starts with no history: it works
   out a return at each of the last year ends from the staff records (the permanent and temporary
   staff on that date). Its vacancies are marked "not known", since no vacancy statement exists for
-  those dates, so vacancy-rate trends show "not available" for them rather than a false zero.
+  those dates, so vacancy-rate trends show "no returns" for them rather than a false zero. It derives
+  returns only for the years the records cover (the demo makes leavers for ``history_years``): before
+  that the records hold no leavers, so a derived return would claim a turnover of nothing (ADR 0093).
 
 Both write with ``workforce.bulk.insert_rows`` (COPY on PostgreSQL), so the full region takes seconds.
 """
@@ -21,13 +23,13 @@ from django.utils import timezone
 
 from careforce.domain.metrics.snapshot import years_before
 from careforce.domain.metrics.tables import TREND_YEARS
+from careforce.domain.reference import PERMANENT_OR_TEMPORARY
 from careforce.workforce.bulk import insert_rows
 from careforce.workforce.models import Vacancy, Worker, Workplace
 
 from .models import ReturnVacancy, WorkplaceReturn
 
 RETURN_FIELDS = ("workplace", "as_of", "total_perm_temp", "vacancies_known", "derived_from_records", "recorded_at")
-PERMANENT_OR_TEMPORARY = (1, 2)
 
 
 def clear_orphaned_returns() -> None:
@@ -56,7 +58,7 @@ def record_returns(as_of: date) -> int:
     clear_orphaned_returns()
     WorkplaceReturn.objects.filter(as_of=as_of).delete()
     totals = Workplace.objects.filter(total_perm_temp__isnull=False).values_list("pk", "total_perm_temp")
-    n = _insert_returns(as_of, list(totals), vacancies_known=True, derived=False)
+    n = _insert_returns(as_of, list(totals), vacancies_known=True, derived=False)  # type: ignore[arg-type]
     open_on_day = list(
         Vacancy.objects.filter(posted_on__lte=as_of)
         .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=as_of))
@@ -97,7 +99,14 @@ def derive_past_returns(as_of: date, years: int = TREND_YEARS) -> int:
     return n
 
 
+def demo_history_years() -> int:
+    """How many years back the demo region's records go (its leavers are made for that many years)."""
+    from careforce.domain.demo.parameters import parameters
+
+    return int(parameters()["turnover"]["history_years"])
+
+
 def record_demo_history(as_of: date) -> int:
-    """The demo region's returns: past year ends derived from its staff records, and today's."""
+    """The demo region's returns: past year ends its staff records cover, derived from them, and today's."""
     clear_orphaned_returns()
-    return derive_past_returns(as_of) + record_returns(as_of)
+    return derive_past_returns(as_of, min(TREND_YEARS, demo_history_years())) + record_returns(as_of)

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import Http404
 
+from careforce.accounts.scope import Actor
 from careforce.domain.metrics import CONFIDENTIAL, MEASURES, Marker, Measure, MeasureTable, Split, build_table
 from careforce.domain.metrics.tables import format_date, period_phrase
 from careforce.domain.reference import council as reference_council
@@ -77,7 +78,7 @@ def table_for_area(area: Area, measure: Measure, split: Split, region: facts.Reg
     return facts.cached(region, ("area", area.code, measure.id, split), build)
 
 
-def area_table(user: Any, area_code: str, measure: Measure, split: Split) -> tuple[Area, MeasureTable]:
+def area_table(user: Actor, area_code: str, measure: Measure, split: Split) -> tuple[Area, MeasureTable]:
     area = queries.area_for(user, area_code)
     return area, table_for_area(area, measure, split)
 
@@ -92,7 +93,7 @@ class ProviderScope:
 
 
 def provider_scope(
-    user: Any, council_code: str | None = None, region: facts.RegionFacts | None = None
+    user: Actor, council_code: str | None = None, region: facts.RegionFacts | None = None
 ) -> ProviderScope:
     """The manager's organisation and the council to compare it with: ``council_code`` if the provider has
     workplaces there, otherwise the council where it has most. 404 if it has no workplaces."""
@@ -149,6 +150,15 @@ def provider_table(scope: ProviderScope, measure: Measure, region: facts.RegionF
             suppressed_cells=own.suppressed_cells + whole.suppressed_cells + hidden_extra,
             footnotes=(
                 *whole.footnotes,
+                *(
+                    note.replace(
+                        f"workplaces in {scope.council.name};",
+                        f"{scope.organisation_name}'s workplaces in {scope.council.name} (your row);",
+                        1,
+                    )
+                    for note in own.footnotes
+                    if note.startswith("Figures for ")
+                ),
                 "Figures for all workplaces in the council are also hidden where the "
                 "same figure for the other providers would rest on fewer than 5 people.",
             ),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careforce.domain.metrics import CONFIDENTIAL, Kind, Marker, Measure, MeasureTable
+from careforce.domain.metrics.comparators import COMPARATOR_AREAS, best_figure, financial_year_label, financial_year_of
 
 CHART_WIDTH = 640
 LABEL_WIDTH = 260
@@ -126,6 +127,18 @@ class SummaryRow:
     heading: str
     value: CellView
     published: tuple[tuple[str, CellView], ...]  # (label, value) of each comparator row with this figure
+    unpublished: str  # what to say when there is none: why not
+
+
+def no_comparator_text(measure: Measure, table: MeasureTable) -> str:
+    """Why a measure has no published figure beside it: none held, or the latest held is too old."""
+    since = financial_year_label(financial_year_of(table.reference_date) - measure.comparator_max_age_years)
+    metrics = tuple(dict.fromkeys(m for m, _ in measure.comparator_metrics))
+    latest = [(name, f) for code, name in COMPARATOR_AREAS if metrics and (f := best_figure(code, metrics))]
+    if not latest:
+        return "No published figure held"
+    held = ", ".join(f"{name} {f.year}" for name, f in latest)
+    return f"No figure published for {since} or later (latest held: {held})"
 
 
 def summary_row(measure: Measure, table: MeasureTable) -> SummaryRow:
@@ -136,4 +149,5 @@ def summary_row(measure: Measure, table: MeasureTable) -> SummaryRow:
         for r in table.rows[len(table.rows) - table.comparator_rows :]
         if not isinstance(r[column], Marker)
     )
-    return SummaryRow(measure, heading, format_cell(table.rows[0][column], heading), published)
+    unpublished = "" if published else no_comparator_text(measure, table)
+    return SummaryRow(measure, heading, format_cell(table.rows[0][column], heading), published, unpublished)

@@ -6,15 +6,14 @@ A council analyst may see only their own council; a regional lead may see every 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Q
 from django.http import Http404
 
-from careforce.domain.access import Permission, allows
+from careforce.accounts.scope import Actor, scope_of
 from careforce.domain.reference import REGION_CODE, REGION_NAME
 from careforce.region.models import Council
-from careforce.workforce.models import Workplace
+from careforce.workforce.models import Organisation, Workplace
 
 
 @dataclass(frozen=True)
@@ -26,16 +25,16 @@ class AreaCounts:
     staff: int
 
 
-def councils_visible_to(user: Any) -> list[Council]:
-    role = getattr(user, "role", None)
-    if allows(role, Permission.VIEW_REGION_AGGREGATES):
+def councils_visible_to(user: Actor) -> list[Council]:
+    scope = scope_of(user)
+    if scope.whole_region:
         return list(Council.objects.all())
-    if allows(role, Permission.VIEW_COUNCIL_AGGREGATES) and user.council_id:
-        return list(Council.objects.filter(pk=user.council_id))
+    if scope.council:
+        return list(Council.objects.filter(pk=scope.council))
     return []
 
 
-def council_for(user: Any, gss_code: str) -> Council:
+def council_for(user: Actor, gss_code: str) -> Council:
     for council in councils_visible_to(user):
         if council.gss_code == gss_code:
             return council
@@ -57,10 +56,10 @@ class Area:
 REGION = Area(REGION_CODE, REGION_NAME)
 
 
-def area_for(user: Any, code: str) -> Area:
+def area_for(user: Actor, code: str) -> Area:
     """The area with this GSS code if the user may see its measures; 404 otherwise (existence is not
     revealed). The region needs the regional permission; a council must be one the user may see."""
-    if code == REGION_CODE and allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES):
+    if code == REGION_CODE and scope_of(user).whole_region:
         return REGION
     if code == REGION_CODE:
         raise Http404("No such area")
@@ -68,9 +67,9 @@ def area_for(user: Any, code: str) -> Area:
     return Area(chosen.gss_code, chosen.name)
 
 
-def home_area_for(user: Any) -> Area:
+def home_area_for(user: Actor) -> Area:
     """The area a user's measures start from: the region for a regional lead, their council otherwise."""
-    if allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES):
+    if scope_of(user).whole_region:
         return REGION
     visible = councils_visible_to(user)
     if not visible:
@@ -78,11 +77,15 @@ def home_area_for(user: Any) -> Area:
     return Area(visible[0].gss_code, visible[0].name)
 
 
-def organisation_of(user: Any) -> tuple[int, str]:
+def organisation_of(user: Actor) -> tuple[int, str]:
     """The provider a manager acts for (id, name); 404 for anyone else or a manager without one."""
-    if not allows(getattr(user, "role", None), Permission.MANAGE_PROVIDER_WORKFORCE) or not user.organisation_id:
+    organisation_id = scope_of(user).managed_organisation
+    if organisation_id is None:
         raise Http404("No care provider")
-    return user.organisation_id, user.organisation.name
+    name = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True).first()
+    if name is None:
+        raise Http404("No care provider")
+    return organisation_id, name
 
 
 def area_counts(councils: list[Council]) -> list[AreaCounts]:
@@ -107,9 +110,23 @@ def area_counts(councils: list[Council]) -> list[AreaCounts]:
         AreaCounts(
             code,
             names[code],
-            by_code.get(code, {}).get("providers", 0),
-            by_code.get(code, {}).get("locations", 0),
+            by_code.get(code, {}).get("providers", 0),  # type: ignore[call-overload]
+            by_code.get(code, {}).get("locations", 0),  # type: ignore[call-overload]
             staff.get(code, 0),
         )
         for code in sorted(names, key=lambda c: names[c])
     ]
+
+
+def region_counts(councils: list[Council]) -> AreaCounts:
+    """Providers, locations and current staff across the councils together. A provider (organisation) with
+    workplaces in several of the councils counts once, so the councils' provider counts can add up to
+    more than this; locations and staff belong to one council each, so theirs add up to it."""
+    places = Workplace.objects.filter(council_id__in=[c.gss_code for c in councils])
+    return AreaCounts(
+        REGION_CODE,
+        REGION_NAME,
+        places.values("organisation").distinct().count(),
+        places.count(),
+        places.aggregate(n=Count("workers", filter=Q(workers__left_on__isnull=True)))["n"] or 0,
+    )

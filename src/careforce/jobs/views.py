@@ -1,9 +1,10 @@
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from careforce.accounts.access import signed_in
+from careforce.accounts.scope import ScopedRequest
 
-from .models import Job
+from .queries import job_for
 from .reaper import reap_lost_jobs
 
 REAP_AT_MOST_EVERY = 5.0
@@ -16,11 +17,8 @@ def notice_lost_jobs() -> None:
 
 
 @signed_in
-def job_status(request: HttpRequest, job_id: str) -> HttpResponse:
+def job_status(request: ScopedRequest, job_id: str) -> HttpResponse:
     """Progress of a background job; only the person who started it may see it."""
     notice_lost_jobs()
-    try:
-        job = Job.objects.get(pk=job_id, created_by=request.user)
-    except (Job.DoesNotExist, ValueError):
-        raise Http404("No such job") from None
+    job = job_for(request.scope, job_id)
     return render(request, "jobs/status.html", {"title": job.title, "job": job})

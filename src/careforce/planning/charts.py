@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 40
+WIDTH, HEIGHT = 360, 240  # drawn for a phone: 12-unit text is about 12 px at 390 px wide, and scales up
+LEFT, RIGHT, TOP, BOTTOM = 56, 10, 10, 30
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def fan_chart(points: list[FanPoint]) -> FanChart:
         bottom = [(p.year, getattr(p, lower)) for p in reversed(points)]
         return line(top + bottom) + " Z"
 
-    x_every = 1 if last - first <= 8 else (2 if last - first <= 14 else 5)
+    x_every = 2 if last - first <= 8 else (3 if last - first <= 14 else 5)
     x_ticks = tuple(Tick(x(p.year), str(p.year)) for p in points if (p.year - first) % x_every == 0)
     y_ticks = []
     value = y_min
@@ -109,7 +109,7 @@ def describe(points: list[FanPoint], what: str) -> str:
     a, b = points[0], points[-1]
     text = (
         f"Fan chart of {what} from {a.year} to {b.year}. The median goes from {a.p50:,.0f} to {b.p50:,.0f}; "
-        f"in {b.year} 90% of the draws lie between {b.p5:,.0f} and {b.p95:,.0f}."
+        f"in {b.year} the likely range (90% of the draws) is {b.p5:,.0f} to {b.p95:,.0f}."
     )
     if b.filled is not None:
         text += f" Filled posts (median) reach {b.filled:,.0f} in {b.year}."

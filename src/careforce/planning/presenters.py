@@ -16,6 +16,7 @@ MEASURE_LABELS = {
     "recruits_needed": "Recruits needed in the year",
     "replacement_recruitment": "Recruits replacing leavers and retirements",
     "new_to_sector_recruits": "Recruits new to the sector",
+    "within_sector_moves": "Moves within the sector",
     "unfilled_gap": "Unfilled posts (vacancies)",
     "filled_posts": "Filled posts",
     "demand_posts": "Posts required (demand)",
@@ -55,6 +56,7 @@ class HeadlineRow:
 @dataclass(frozen=True)
 class ScenarioResults:
     name: str
+    title: str
     headline: list[HeadlineRow]
     fan: list[FanPoint]
     chart: FanChart
@@ -83,7 +85,23 @@ class Lookup:
         return self.values.get((scenario, measure, year, statistic))
 
 
-def scenario_results(lookup: Lookup, scenario: str, to_year: int, what: str) -> ScenarioResults:
+def scenario_titles(run: Any) -> dict[str, str]:
+    """Each scenario's title (its name in words), read from the run's own scenario files."""
+    from careforce.domain.planning import ScenarioError
+    from careforce.domain.planning.scenarios import parse_scenario
+
+    titles = {}
+    for name in run.scenario_names:
+        try:
+            titles[name] = parse_scenario(run.scenario_texts.get(name, ""), source=name).title or name
+        except ScenarioError:
+            titles[name] = name
+    return titles
+
+
+def scenario_results(
+    lookup: Lookup, scenario: str, to_year: int, what: str, titles: dict[str, str] | None = None
+) -> ScenarioResults:
     headline = []
     for measure in HEADLINE_MEASURES:
         for year in milestone_years(to_year):
@@ -94,9 +112,10 @@ def scenario_results(lookup: Lookup, scenario: str, to_year: int, what: str) -> 
     for year in range(BASE_YEAR, to_year + 1):
         stats = [lookup.get(scenario, "demand_posts", year, s) for s in ("p5", "p25", "p50", "p75", "p95")]
         if None not in stats:
-            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type]
+            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type, misc]
+    title = (titles or {}).get(scenario, scenario)
     return ScenarioResults(
-        scenario, headline, fan, fan_chart(fan), describe(fan, f"posts required (demand), {what}, {scenario}")
+        scenario, title, headline, fan, fan_chart(fan), describe(fan, f"posts required (demand), {what}, {title}")
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from careforce.domain.access import Permission, allows
+from careforce.accounts.scope import Actor, scope_of
 from careforce.domain.planning import ALL_ROLES, ROLE_GROUPS
 from careforce.domain.planning.dimensions import council_names
 from careforce.domain.reference import REGION_CODE
@@ -20,20 +20,26 @@ from careforce.domain.reference import REGION_CODE
 from .models import ProjectionRun, SavedScenario
 
 
-def is_regional(user: Any) -> bool:
-    return allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES)
+def is_regional(user: Actor) -> bool:
+    return scope_of(user).whole_region
 
 
-def runs_visible_to(user: Any) -> QuerySet[ProjectionRun]:
+def runs_visible_to(user: Actor) -> QuerySet[ProjectionRun]:
+    scope = scope_of(user)
     runs = ProjectionRun.objects.select_related("council", "created_by")
-    if is_regional(user):
+    if scope.whole_region:
         return runs
-    if allows(getattr(user, "role", None), Permission.RUN_PROJECTIONS) and user.council_id:
-        return runs.filter(council_id=user.council_id)
+    if scope.projection_council:
+        return runs.filter(council_id=scope.projection_council)
     return runs.none()
 
 
-def run_for(user: Any, run_id: Any) -> ProjectionRun:
+def finished_runs_visible_to(user: Actor, limit: int) -> QuerySet[ProjectionRun]:
+    """The newest ``limit`` finished runs the user may see."""
+    return runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)[:limit]
+
+
+def run_for(user: Actor, run_id: Any) -> ProjectionRun:
     try:
         return runs_visible_to(user).get(pk=run_id)
     except (ProjectionRun.DoesNotExist, ValueError):
@@ -63,9 +69,10 @@ def role_of(code: str | None) -> tuple[str, str]:
     return next((r for r in ROLE_CHOICES if r[0] == code), ROLE_CHOICES[0])
 
 
-def saved_scenarios_for(user: Any) -> QuerySet[SavedScenario]:
+def saved_scenarios_for(user: Actor) -> QuerySet[SavedScenario]:
     """Scenarios the user saved, and (for a council analyst) those saved by colleagues in their council."""
-    mine = Q(owner=user)
-    if user.council_id and not is_regional(user):
-        mine |= Q(council_id=user.council_id)
+    scope = scope_of(user)
+    mine = Q(owner_id=scope.user_id)
+    if scope.projection_council:
+        mine |= Q(council_id=scope.projection_council)
     return SavedScenario.objects.filter(mine)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from careforce.accounts.scope import scope_of
 from careforce.domain.planning import DEFAULT_SEED, Scenario, project
 from careforce.domain.planning.scenarios import parse_scenario
 from careforce.jobs.runner import submit
 
+from .decision_storage import write_decisions
 from .models import ProjectionRun, SavedScenario
 from .storage import write_results
+
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
 
 log = logging.getLogger(__name__)
 IMMEDIATE_DRAWS = 200
@@ -23,7 +28,7 @@ IMMEDIATE_DRAWS = 200
 
 
 def start_run(
-    user: Any,
+    user: User,
     scenarios: list[Scenario],
     *,
     demand_method: str,
@@ -33,9 +38,7 @@ def start_run(
     seed: int = DEFAULT_SEED,
 ) -> ProjectionRun:
     """Record a run scoped to the user's area and start it. A council analyst's run keeps only their council."""
-    from careforce.domain.access import Permission, allows
-
-    council = None if allows(getattr(user, "role", None), Permission.VIEW_REGION_AGGREGATES) else user.council_id
+    council = scope_of(user).projection_council
     run = ProjectionRun.objects.create(
         created_by=user,
         council_id=council,
@@ -75,6 +78,7 @@ def run_projection(progress: Any, run_id: str) -> dict[str, Any]:
         result = _project(run, progress)
         progress(90, "Saving the results")
         rows = write_results(run, result)
+        write_decisions(run, result)
     except Exception as error:
         ProjectionRun.objects.filter(pk=run.pk).update(
             status=ProjectionRun.Status.FAILED, message=str(error)[:300], finished_at=timezone.now()
@@ -126,17 +130,17 @@ def _project(run: ProjectionRun, progress: Any) -> Any:
         to_year=run.to_year,
         draws=run.draws,
         seed=run.seed,
-        demand_method=run.demand_method,
+        demand_method=run.demand_method,  # type: ignore[arg-type]
         base=base,
         progress=step,
     )  # type: ignore[arg-type]
 
 
-def save_scenario(user: Any, scenario: Scenario) -> SavedScenario:
+def save_scenario(user: User, scenario: Scenario) -> SavedScenario:
     """Keep a written or edited scenario for the user (and their council), replacing one of the same name."""
     saved, _ = SavedScenario.objects.update_or_create(
         owner=user,
         name=scenario.name,
-        defaults={"council_id": user.council_id, "title": scenario.title, "text": scenario.text},
+        defaults={"council_id": scope_of(user).projection_council, "title": scenario.title, "text": scenario.text},
     )
     return saved

@@ -14,9 +14,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from careforce.domain.planning import MEASURE_DEFINITIONS, RESULT_MEASURES, STATISTICS, ProjectionResult
+from careforce.domain.planning import (
+    MEASURE_DEFINITIONS,
+    RANGE_COVERS,
+    RANGE_EXCLUDES,
+    RESULT_MEASURES,
+    STATISTICS,
+    ProjectionResult,
+)
 from careforce.domain.planning.dimensions import council_names
 
+from .decision_storage import append_decision_sheets
 from .models import ProjectionRun
 
 KEY_COLUMNS = ("scenario", "measure", "council", "role", "year")
@@ -129,6 +137,9 @@ def write_workbook(run: ProjectionRun, table: pa.Table) -> None:
     about.append(["Monte Carlo draws", run.draws])
     about.append(["Seed", run.seed])
     about.append(["Statistics", ", ".join(STATISTICS)])
+    about.append(["Likely range (90%)", "p5 to p95: 9 in 10 draws fall inside it"])
+    about.append(["The range covers", "; ".join(RANGE_COVERS)])
+    about.append(["The range does not cover", "; ".join(RANGE_EXCLUDES)])
     about.append([])
     about.append(["Measure", "Definition"])
     for measure in RESULT_MEASURES:
@@ -145,6 +156,7 @@ def write_workbook(run: ProjectionRun, table: pa.Table) -> None:
     sheet.append(["scenario", "measure", "council", "council_name", "role", "year", *STATISTICS])
     for row in wide_rows(table):
         sheet.append(row)
+    append_decision_sheets(book, run)
     partial = run.workbook_path.with_suffix(".partial")
     book.save(partial)
     partial.replace(run.workbook_path)

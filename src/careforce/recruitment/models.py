@@ -10,22 +10,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from .stages import CLOSED_STAGES as CLOSED_STAGES
+from .stages import Stage as Stage
+
 HOURS_PATTERNS = ("full_time", "part_time", "school_hours", "nights", "weekends")
-
-
-class Stage(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    INTERVIEW = "interview", "Interview"
-    OFFER = "offer", "Offer"
-    CHECKS = "checks", "DBS and references"
-    HIRED = "hired", "Hired"
-    NOT_PROGRESSED = "not_progressed", "Not progressed"
-    WITHDRAWN = "withdrawn", "Withdrawn by the applicant"
-
-
-# stages after which nothing more happens to an application
-CLOSED_STAGES = (Stage.HIRED, Stage.NOT_PROGRESSED, Stage.WITHDRAWN)
 
 
 class Referral(models.Model):

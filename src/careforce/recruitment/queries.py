@@ -14,23 +14,19 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from careforce.domain.access import Permission, allows
-from careforce.domain.reference import code_list
+from careforce.accounts.scope import Actor, scope_of
+from careforce.domain.reference import code_list, reference_key
 from careforce.workforce.models import Vacancy, Workplace
 
 from .models import CLOSED_STAGES, Application, Referral, Stage
 
 
-def _managed_organisation_id(user: Any) -> int | None:
-    if user.is_authenticated and allows(getattr(user, "role", None), Permission.MANAGE_PROVIDER_WORKFORCE):
-        return user.organisation_id  # type: ignore[no-any-return]
-    return None
+def _managed_organisation_id(user: Actor) -> int | None:
+    return scope_of(user).managed_organisation
 
 
-def _staff_organisation_id(user: Any) -> int | None:
-    if user.is_authenticated and allows(getattr(user, "role", None), Permission.VIEW_OWN_WORKER_RECORD):
-        return user.organisation_id  # type: ignore[no-any-return]
-    return None
+def _staff_organisation_id(user: Actor) -> int | None:
+    return scope_of(user).employer
 
 
 def _open(today: date | None = None) -> Q:
@@ -41,7 +37,7 @@ def _open(today: date | None = None) -> Q:
 # --- vacancies -------------------------------------------------------------------------------------------
 
 
-def vacancies_for(user: Any) -> QuerySet[Vacancy]:
+def vacancies_for(user: Actor) -> QuerySet[Vacancy]:
     """The manager's organisation's vacancies, open first, with applicant counts."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -63,7 +59,7 @@ def is_open(vacancy: Vacancy, today: date | None = None) -> bool:
     return vacancy.closing_date is None or vacancy.closing_date >= today
 
 
-def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+def vacancy_for(user: Actor, vacancy_id: int) -> Vacancy:
     """One of the manager's organisation's vacancies; anyone else gets a 404."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -84,7 +80,7 @@ def applications_to(vacancy: Vacancy) -> QuerySet[Application]:
     return vacancy.applications.order_by("created_at", "pk")  # type: ignore[attr-defined,no-any-return]
 
 
-def application_for(user: Any, application_id: int) -> Application:
+def application_for(user: Actor, application_id: int) -> Application:
     """An application to one of the manager's organisation's vacancies; anyone else gets a 404."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -97,7 +93,7 @@ def application_for(user: Any, application_id: int) -> Application:
         raise Http404("No such applicant") from None
 
 
-def organisation_applications(user: Any) -> QuerySet[Application]:
+def organisation_applications(user: Actor) -> QuerySet[Application]:
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
         return Application.objects.none()
@@ -112,7 +108,7 @@ def next_worker_reference(workplace: Workplace) -> str:
     With no numbered references, ``1``.
     """
     everyone = list(workplace.workers.values_list("local_identifier", "left_on"))
-    used = {"".join(r.split()).lower() for r, _ in everyone}
+    used = {reference_key(r) for r, _ in everyone}
     pattern = [r for r, left_on in everyone if left_on is None] or [r for r, _ in everyone]
     best: tuple[int, str, int] = (0, "", 1)  # (number, prefix, width)
     for reference in pattern:
@@ -123,14 +119,14 @@ def next_worker_reference(workplace: Workplace) -> str:
     while True:
         number += 1
         candidate = f"{prefix}{number:0{width}d}"
-        if candidate.lower() not in used:
+        if reference_key(candidate) not in used:
             return candidate
 
 
 # --- referrals -------------------------------------------------------------------------------------------
 
 
-def referable_vacancies(user: Any, words: str = "") -> QuerySet[Vacancy]:
+def referable_vacancies(user: Actor, words: str = "") -> QuerySet[Vacancy]:
     """The staff member's employer's published, open vacancies; with ``words``, those whose title, role or
     workplace (name or postcode) contains each word."""
     organisation_id = _staff_organisation_id(user)
@@ -149,21 +145,21 @@ def referable_vacancies(user: Any, words: str = "") -> QuerySet[Vacancy]:
     return found.select_related("workplace").order_by("workplace__name", "job_role", "pk")
 
 
-def referable_vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+def referable_vacancy_for(user: Actor, vacancy_id: int) -> Vacancy:
     try:
         return referable_vacancies(user).get(pk=vacancy_id)
     except Vacancy.DoesNotExist:
         raise Http404("No such vacancy") from None
 
 
-def referrals_by(user: Any) -> QuerySet[Referral]:
+def referrals_by(user: Actor) -> QuerySet[Referral]:
     """The staff member's own referrals, newest first."""
     if _staff_organisation_id(user) is None:
         return Referral.objects.none()
-    return _with_hires(Referral.objects.filter(referrer=user))
+    return _with_hires(Referral.objects.filter(referrer_id=scope_of(user).user_id))
 
 
-def referrals_for_organisation(user: Any) -> QuerySet[Referral]:
+def referrals_for_organisation(user: Actor) -> QuerySet[Referral]:
     """Referrals to the manager's organisation's vacancies, newest first."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -208,12 +204,12 @@ def open_referral_for(vacancy: Vacancy, email: str) -> Referral | None:
 # --- measures --------------------------------------------------------------------------------------------
 
 
-def hiring_timestamps(user: Any) -> list[tuple[Any, Any, Any]]:
+def hiring_timestamps(user: Actor) -> list[tuple[Any, Any, Any]]:
     """(applied, first contacted, hired) for every application to the manager's organisation."""
     return list(organisation_applications(user).values_list("created_at", "first_contacted_at", "hired_at"))
 
 
-def stage_counts(user: Any) -> dict[str, int]:
+def stage_counts(user: Actor) -> dict[str, int]:
     """How many of the organisation's applicants are at each stage."""
     rows = organisation_applications(user).values_list("stage").annotate(n=Count("pk")).order_by()
     counts = {stage.value: 0 for stage in Stage}
@@ -244,7 +240,7 @@ VACANCY_SORTS = {
 APPLICANT_SORTS = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
 
 
-def workplaces_recruiting(user: Any) -> list[tuple[int, str]]:
+def workplaces_recruiting(user: Actor) -> list[tuple[int, str]]:
     """(id, name) of the manager's organisation's workplaces that have vacancies, by name."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -257,7 +253,7 @@ def workplaces_recruiting(user: Any) -> list[tuple[int, str]]:
     )
 
 
-def roles_recruited(user: Any) -> list[int]:
+def roles_recruited(user: Actor) -> list[int]:
     """The job roles of the manager's organisation's vacancies."""
     organisation_id = _managed_organisation_id(user)
     if organisation_id is None:
@@ -268,7 +264,7 @@ def roles_recruited(user: Any) -> list[int]:
 
 
 def filtered_vacancies(
-    user: Any,
+    user: Actor,
     *,
     workplace_id: int | None = None,
     job_role: int | None = None,
@@ -292,7 +288,7 @@ def filtered_vacancies(
 
 
 def filtered_applications(
-    user: Any,
+    user: Actor,
     *,
     stage: str = "",
     workplace_id: int | None = None,

@@ -8,15 +8,19 @@ coerce types and enforce the rules of the pipeline (ADR 0045).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from careforce.domain.reference import PERMANENT
 from careforce.workforce.models import Worker
 
 from . import letters, queries
 from .models import HOURS_PATTERNS, Application, ApplicationEvent, InterviewScore, Referral, Stage
+
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
 
 _TEXT_FIELDS = ("full_name", "email", "phone", "about_you")
 _BOOL_FIELDS = ("has_right_to_work", "needs_visa_sponsorship", "has_driving_licence", "has_car")
@@ -25,7 +29,6 @@ CONTACT_STAGES = (Stage.CONTACTED, Stage.INTERVIEW, Stage.OFFER, Stage.CHECKS, S
 # stages a manager can move an applicant to on the stage page (hiring has its own page)
 MOVABLE_STAGES = (Stage.NEW, Stage.CONTACTED, Stage.INTERVIEW, Stage.OFFER, Stage.CHECKS, Stage.NOT_PROGRESSED)
 HIRABLE_STAGES = (Stage.OFFER, Stage.CHECKS)
-PERMANENT_CONTRACT = 1  # ASC-WDS contract type code for permanent
 
 
 class PipelineError(Exception):
@@ -138,7 +141,7 @@ def confirm_email(application: Application, at: datetime | None = None) -> bool:
         return bool(updated.update(email_confirmed_at=at or timezone.now()))
 
 
-def set_published(user: Any, vacancy_id: int, publish: bool) -> Any:
+def set_published(user: User, vacancy_id: int, publish: bool) -> Any:
     """Publish a vacancy to job search, or take it off. Only an open vacancy can be published."""
     with transaction.atomic():
         vacancy = queries.vacancy_for(user, vacancy_id)
@@ -149,7 +152,7 @@ def set_published(user: Any, vacancy_id: int, publish: bool) -> Any:
     return vacancy
 
 
-def shortlist(user: Any, application_id: int, at: datetime | None = None) -> Application:
+def shortlist(user: User, application_id: int, at: datetime | None = None) -> Application:
     """Shortlist an applicant: from now on the manager sees their name and contact details."""
     with transaction.atomic():
         application = queries.application_for(user, application_id)
@@ -167,7 +170,9 @@ def shortlist(user: Any, application_id: int, at: datetime | None = None) -> App
     return application
 
 
-def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at: datetime | None = None) -> Application:
+def move_stage(
+    user: User, application_id: int, stage: str, reason: str = "", at: datetime | None = None
+) -> Application:
     """Move an applicant to another stage, keeping the move and its reason in the history.
 
     A reason is needed to stop progressing someone. Moving anyone on from "new" needs them shortlisted
@@ -210,7 +215,7 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
 
 
 def save_interview_scores(
-    user: Any,
+    user: User,
     application_id: int,
     scores: dict[str, tuple[int, str]],
     panel_included_person_with_lived_experience: bool,
@@ -242,7 +247,7 @@ def earliest_start(application: Application) -> date:
     return timezone.localtime(application.created_at).date()
 
 
-def hire(user: Any, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
+def hire(user: User, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
     """Hire an applicant: a new worker record at the vacancy's workplace, in the same transaction.
 
     The worker gets the next free worker reference, the vacancy's job role, a permanent contract, the
@@ -263,7 +268,7 @@ def hire(user: Any, application_id: int, start_date: date, at: datetime | None =
                 workplace=workplace,
                 local_identifier=queries.next_worker_reference(workplace),
                 main_job_role=application.vacancy.job_role,
-                contract_type=PERMANENT_CONTRACT,
+                contract_type=PERMANENT,
                 start_date=start_date,
                 care_certificate=Worker.CareCertificate.NOT_STARTED,
                 recruitment_source=None,
@@ -301,7 +306,7 @@ def _update_referral(application: Application) -> None:
         referral.save(update_fields=["status"])
 
 
-def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
+def refer_friend(user: User, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
     """A member of staff refers a friend to one of their employer's published vacancies; the friend is
     emailed a link to the job (signed by ``your_name``, which is not stored)."""
     with transaction.atomic():

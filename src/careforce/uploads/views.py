@@ -6,11 +6,12 @@ a 404, as if it did not exist.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
@@ -32,26 +33,26 @@ def _attachment(content: bytes, name: str, content_type: str) -> HttpResponse:
 
 
 @requires(MANAGE)
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: ScopedRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         upload = workflow.receive(request.user, form.cleaned_data["files"])
         return redirect("uploads:upload", upload.pk)
-    recent = queries.recent_uploads(request.user)
+    recent = queries.recent_uploads(request.scope)
     return render_page(
         request,
         "uploads/start.html",
         "Upload ASC-WDS files",
         form=form,
         uploads=upload_rows(recent),
-        organisation=request.user.organisation,
+        organisation=request.user.organisation,  # type: ignore[union-attr]
     )  # type: ignore[union-attr]
 
 
 @requires(MANAGE)
-def upload(request: HttpRequest, upload_id: str) -> HttpResponse:
+def upload(request: ScopedRequest, upload_id: str) -> HttpResponse:
     notice_lost_jobs()  # a check or save whose process died shows as stopped, not busy for ever
-    item = queries.upload_for(request.user, upload_id)
+    item = queries.upload_for(request.scope, upload_id)
     return render_page(
         request,
         "uploads/upload.html",
@@ -82,8 +83,8 @@ def _title(item: queries.Upload) -> str:
 
 @require_POST
 @requires(MANAGE)
-def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def confirm(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.can_apply:
         workflow.confirm(request.user, item)
     return redirect("uploads:upload", item.pk)
@@ -91,8 +92,8 @@ def confirm(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @require_POST
 @requires(MANAGE)
-def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def cancel(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.state in (item.State.CHECKED, item.State.FAILED):
         workflow.cancel(item)
     return redirect("uploads:start")
@@ -100,29 +101,31 @@ def cancel(request: HttpRequest, upload_id: str) -> HttpResponse:
 
 @require_POST
 @requires(MANAGE)
-def check_again(request: HttpRequest, upload_id: str) -> HttpResponse:
+def check_again(request: ScopedRequest, upload_id: str) -> HttpResponse:
     """Start again after a check or save that stopped: check the same files against the records now."""
-    item = queries.upload_for(request.user, upload_id)
+    item = queries.upload_for(request.scope, upload_id)
     if workflow.can_check_again(item):
         workflow.check_again(request.user, item)
     return redirect("uploads:upload", item.pk)
 
 
 @requires(MANAGE)
-def report(request: HttpRequest, upload_id: str) -> HttpResponse:
-    item = queries.upload_for(request.user, upload_id)
+def report(request: ScopedRequest, upload_id: str) -> HttpResponse:
+    item = queries.upload_for(request.scope, upload_id)
     if item.is_busy:
         raise Http404("The report is not ready yet")
     return _attachment(bytes(item.report_csv), f"upload-report-{item.created_at:%Y-%m-%d-%H%M}.csv", "text/csv")
 
 
 @requires(MANAGE)
-def download(request: HttpRequest, kind: str) -> HttpResponse:
+def download(request: ScopedRequest, kind: str) -> HttpResponse:
     """The organisation's current data: one of the three ASC-WDS files, or all three in a zip."""
-    organisation = request.user.organisation  # type: ignore[union-attr]
+    organisation = request.scope.managed_organisation
+    if organisation is None:
+        raise Http404("No care provider")
     if kind == "all":
-        return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
+        return _attachment(downloads.zipped(organisation), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = downloads.file(organisation.pk, FileKind(kind))
+    content = downloads.file(organisation, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")

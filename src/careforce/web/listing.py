@@ -109,7 +109,7 @@ class Listing:
             return None
         items: list[dict[str, Any]] = []
         for n in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-            if n == paginator.ELLIPSIS:
+            if n == paginator.ELLIPSIS:  # type: ignore[comparison-overlap]
                 items.append({"ellipsis": True})
             else:
                 items.append({"number": n, "href": self.url(page=n), "current": n == page.number})

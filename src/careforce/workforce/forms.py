@@ -14,13 +14,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import CARE_CERTIFICATE_CHOICES, MAX_WEEKLY_HOURS, code_list
 from careforce.web.forms import GovDateField, govuk
 
 from .presenters import gov_date
 
-# ASC-WDS CARECERT codes, in the order a person answers them (Worker.CareCertificate holds the same codes)
-CARE_CERTIFICATE_CHOICES = [(2, "Not started"), (3, "In progress"), (1, "Completed")]
 PAY_INTERVAL_CHOICES = [(3, "Hourly"), (1, "Annual salary"), (999, "Don't know")]
 ACCREDITED_CHOICES = [(1, "Yes"), (0, "No"), (999, "Don't know")]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -150,7 +148,7 @@ class HoursForm(forms.Form):
         "How many hours a week do they work?",
         subject="Hours a week",
         low=Decimal(0),
-        high=Decimal(75),
+        high=Decimal(MAX_WEEKLY_HOURS),
         example="37.5",
         places=1,
         required="Enter the hours they work each week",
@@ -202,7 +200,7 @@ class AnnualSalaryForm(forms.Form):
 class CareCertificateForm(forms.Form):
     care_certificate = _coded(
         "Have they done the Care Certificate?",
-        CARE_CERTIFICATE_CHOICES,
+        list(CARE_CERTIFICATE_CHOICES),
         "Select whether they have done the Care Certificate",
         help_text="The Care Certificate is the set of standards new care staff work to in their first 12 weeks.",
     )

@@ -6,7 +6,12 @@ Coded fields hold the ASC-WDS bulk-upload ("BUDI") code; labels come from the sh
 
 from django.db import models
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import (
+    CARE_CERTIFICATE_COMPLETED,
+    CARE_CERTIFICATE_IN_PROGRESS,
+    CARE_CERTIFICATE_NOT_STARTED,
+    code_list,
+)
 
 
 def _choices(name: str) -> list[tuple[int, str]]:
@@ -83,9 +88,9 @@ class Worker(models.Model):
     """
 
     class CareCertificate(models.IntegerChoices):
-        COMPLETED = 1, "Completed"
-        NOT_STARTED = 2, "Not started"
-        IN_PROGRESS = 3, "In progress"
+        COMPLETED = CARE_CERTIFICATE_COMPLETED, "Completed"
+        NOT_STARTED = CARE_CERTIFICATE_NOT_STARTED, "Not started"
+        IN_PROGRESS = CARE_CERTIFICATE_IN_PROGRESS, "In progress"
 
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="workers")
     local_identifier = models.CharField("Worker reference (UNIQUEWORKERID)", max_length=50)

@@ -7,10 +7,11 @@ anyone else's record.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from . import queries, training_views
@@ -19,27 +20,27 @@ BACK = "workforce:my-record"
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def add_my_training(request: HttpRequest) -> HttpResponse:
-    return training_views.training_page(request, queries.own_worker_for(request.user), None, reverse(BACK))
+def add_my_training(request: ScopedRequest) -> HttpResponse:
+    return training_views.training_page(request, queries.own_worker_for(request.scope), None, reverse(BACK))
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def change_my_training(request: HttpRequest, record_id: int) -> HttpResponse:
-    return training_views.training_page(request, queries.own_worker_for(request.user), record_id, reverse(BACK))
+def change_my_training(request: ScopedRequest, record_id: int) -> HttpResponse:
+    return training_views.training_page(request, queries.own_worker_for(request.scope), record_id, reverse(BACK))
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def delete_my_training(request: HttpRequest, record_id: int) -> HttpResponse:
-    return training_views.training_delete_page(request, queries.own_worker_for(request.user), record_id, reverse(BACK))
+def delete_my_training(request: ScopedRequest, record_id: int) -> HttpResponse:
+    return training_views.training_delete_page(request, queries.own_worker_for(request.scope), record_id, reverse(BACK))
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def add_my_qualification(request: HttpRequest) -> HttpResponse:
-    return training_views.qualification_page(request, queries.own_worker_for(request.user), reverse(BACK))
+def add_my_qualification(request: ScopedRequest) -> HttpResponse:
+    return training_views.qualification_page(request, queries.own_worker_for(request.scope), reverse(BACK))
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def remove_my_qualification(request: HttpRequest, record_id: int) -> HttpResponse:
+def remove_my_qualification(request: ScopedRequest, record_id: int) -> HttpResponse:
     return training_views.qualification_remove_page(
-        request, queries.own_worker_for(request.user), record_id, reverse(BACK)
+        request, queries.own_worker_for(request.scope), record_id, reverse(BACK)
     )

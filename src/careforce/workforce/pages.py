@@ -1,7 +1,7 @@
-"""What the provider pages share: rendering with the error state and notices, and answers kept in the session.
+"""What the provider pages share: rendering with the error state and notices.
 
-Question pages keep what was typed in the session (``SessionAnswers``), exactly as it was posted, until the
-journey ends on its check answers page; nothing is written to the database before then (ADR 0009).
+Question pages (adding a worker, their personal items, recording leaving) run on the one journey helper,
+``careforce.web.journeys``, which keeps answers in the session until check your answers (ADR 0009, ADR 0120).
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from careforce.web.forms import govuk_field
+from careforce.web.journeys import page_has_errors
 
 NOTICE_KEY = "workforce:notice"
 
 
 def render_page(request: HttpRequest, template: str, title: str, **context: Any) -> HttpResponse:
     """Render a provider page: ``page_has_errors`` puts "Error: " in the title when the form has errors."""
-    form = context.get("form")
-    context.setdefault("page_has_errors", bool(form is not None and form.is_bound and form.errors))
+    context.setdefault("page_has_errors", page_has_errors(context.get("form")))
     context["govuk_field"] = govuk_field
     context["notice"] = request.session.pop(NOTICE_KEY, None)
     return render(request, template, {"title": title, **context})
@@ -31,27 +31,22 @@ def set_notice(request: HttpRequest, text: str) -> None:
 
 
 def posted(request: HttpRequest) -> dict[str, str]:
-    """What the person posted, without the CSRF token, as kept in the session."""
-    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    """What the person posted on a one-page form, without the CSRF token."""
+    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}  # type: ignore[misc]
 
 
-class SessionAnswers:
-    """The answers of one journey (for example adding a worker to workplace 12), kept in the session."""
-
-    def __init__(self, request: HttpRequest, journey: str) -> None:
-        self.session = request.session
-        self.key = f"workforce:{journey}"
-
-    def all(self) -> dict[str, dict[str, str]]:
-        return dict(self.session.get(self.key, {}))
-
-    def get(self, step: str) -> dict[str, str] | None:
-        return self.all().get(step)
-
-    def put(self, step: str, data: dict[str, str]) -> None:
-        answers = self.all()
-        answers[step] = data
-        self.session[self.key] = answers
-
-    def clear(self) -> None:
-        self.session.pop(self.key, None)
+def question_page(
+    request: HttpRequest, form: Any, caption: str, back_url: str, button: str = "Continue"
+) -> HttpResponse:
+    """A question page: the form's one field is the question, its label the page's heading and title."""
+    question = next(iter(form.fields))
+    return render_page(
+        request,
+        "workforce/question.html",
+        str(form.fields[question].label),
+        form=form,
+        question=question,
+        caption=caption,
+        back_url=back_url,
+        button=button,
+    )

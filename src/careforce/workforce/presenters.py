@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from careforce.domain.reference import code_list
+from careforce.web.journeys import change_action
+from careforce.web.journeys import summary_rows as summary_rows  # the one summary-list helper, for the views
 
 from .models import Worker
 
@@ -22,8 +24,13 @@ def gov_date(value: date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "Not known"
 
 
-def worker_rows(worker: Worker, change_url: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
-    """Summary-list rows for one worker record, with Change links when ``change_url(step)`` is given."""
+def worker_rows(
+    worker: Worker, change_url: Callable[[str], str] | None = None, qualification_level: bool = True
+) -> list[dict[str, Any]]:
+    """Summary-list rows for one worker record, with Change links when ``change_url(step)`` is given.
+
+    ``qualification_level=False`` leaves out the highest social care qualification (the worker page shows it
+    with the personal items)."""
     pay = "Not known"
     if worker.hourly_rate is not None:
         pay = f"£{worker.hourly_rate:.2f} an hour"
@@ -48,6 +55,8 @@ def worker_rows(worker: Worker, change_url: Callable[[str], str] | None = None) 
         ),
         ("Days sick in the last 12 months", "Not known" if worker.days_sick is None else f"{worker.days_sick}"),
     ]
+    if not qualification_level:
+        values = [v for v in values if v[0] != "Highest social care qualification"]
     if worker.left_on:
         values.append(("Left", f"{gov_date(worker.left_on)}: {label('worker_leave_reason', worker.leaving_reason)}"))
     rows = [{"key": {"text": k}, "value": {"text": v}} for k, v in values]
@@ -70,19 +79,47 @@ CHANGEABLE_ROWS = {
 }
 
 
-def change_action(href: str, what: str) -> dict[str, Any]:
-    return {"items": [{"href": href, "text": "Change", "visuallyHiddenText": what[0].lower() + what[1:]}]}
+NOT_RECORDED = "Not recorded"
 
 
-def summary_rows(pairs: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
-    """govukSummaryList rows from (question, answer, change link or None)."""
-    rows = []
-    for key, value, href in pairs:
-        row: dict[str, Any] = {"key": {"text": key}, "value": {"text": value}}
-        if href:
-            row["actions"] = change_action(href, key)
-        rows.append(row)
-    return rows
+def _recorded(list_name: str, code: int | None) -> str:
+    return NOT_RECORDED if code is None else label(list_name, code)
+
+
+def _qualification(held: int | None, level: int | None) -> str:
+    if held is None and level is not None:
+        held = 1  # a level recorded without the yes: held (as the download writes it)
+    if held == 1:
+        return "Yes" if level is None else f"Yes, {label('qualification_levels', level)}"
+    return {2: "No", 999: "Don't know"}.get(held, NOT_RECORDED) if held is not None else NOT_RECORDED
+
+
+def personal_items(items: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(question step, item, answer) for each ASC-WDS personal item, "Not recorded" where blank."""
+    return [
+        ("name", "Name", items.get("name_or_id") or NOT_RECORDED),
+        (
+            "date-of-birth",
+            "Date of birth",
+            gov_date(items["date_of_birth"]) if items.get("date_of_birth") else NOT_RECORDED,
+        ),
+        ("gender", "Gender", _recorded("gender", items.get("gender"))),
+        ("ethnicity", "Ethnic group", _recorded("ethnicity", items.get("ethnicity"))),
+        ("nationality", "Nationality", _recorded("nationality", items.get("nationality"))),
+        ("disability", "Disability", _recorded("disabled", items.get("disability"))),
+        (
+            "social-care-qualification",
+            "Social care qualification",
+            _qualification(items.get("social_care_qualification"), items.get("social_care_qualification_level")),
+        ),
+        (
+            "other-qualification",
+            "Qualification not in social care",
+            _qualification(
+                items.get("non_social_care_qualification"), items.get("non_social_care_qualification_level")
+            ),
+        ),
+    ]
 
 
 def pay_text(interval: int | None, hourly_rate: Decimal | None, annual_salary: Decimal | None) -> str:

@@ -1,20 +1,22 @@
-"""Every read of provider data goes through these functions, scoped by the acting user.
+"""Every read of provider data goes through these functions, scoped by the acting user's ``Scope``.
 
 A provider manager sees their own organisation's workplaces and staff; a staff member sees only
 their own record; anyone else gets nothing (404, so the existence of a record is not revealed).
+Views pass ``request.scope``; services pass the acting user (``scope_of`` makes the scope).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from careforce.domain.access import Permission, allows
+from careforce.accounts.scope import Actor, scope_of
+from careforce.domain.access import Permission
+from careforce.domain.reference import same_reference
 
 from .models import DemoLoad, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
@@ -23,13 +25,11 @@ def demo_region_loaded() -> bool:
     return DemoLoad.objects.exists()
 
 
-def _organisation_id(user: Any) -> int | None:
-    if user.is_authenticated and allows(getattr(user, "role", None), Permission.MANAGE_PROVIDER_WORKFORCE):
-        return user.organisation_id  # type: ignore[no-any-return]
-    return None
+def _organisation_id(user: Actor) -> int | None:
+    return scope_of(user).managed_organisation
 
 
-def workplaces_for(user: Any) -> QuerySet[Workplace]:
+def workplaces_for(user: Actor) -> QuerySet[Workplace]:
     """The workplaces a provider manager may see, with their current staff counts."""
     organisation_id = _organisation_id(user)
     if organisation_id is None:
@@ -51,7 +51,7 @@ def workplaces_for(user: Any) -> QuerySet[Workplace]:
     )
 
 
-def council_choices_for(user: Any) -> list[tuple[str, str]]:
+def council_choices_for(user: Actor) -> list[tuple[str, str]]:
     """(GSS code, name) of the council areas the manager's workplaces are in: a council filter's options."""
     organisation_id = _organisation_id(user)
     if organisation_id is None:
@@ -60,7 +60,7 @@ def council_choices_for(user: Any) -> list[tuple[str, str]]:
     return sorted(set(areas), key=lambda area: area[1])
 
 
-def workplace_for(user: Any, workplace_id: int) -> Workplace:
+def workplace_for(user: Actor, workplace_id: int) -> Workplace:
     try:
         return workplaces_for(user).get(pk=workplace_id)
     except Workplace.DoesNotExist:
@@ -71,13 +71,14 @@ def current_staff(workplace: Workplace) -> QuerySet[Worker]:
     return workplace.workers.filter(left_on__isnull=True).order_by("local_identifier")
 
 
-def worker_for(user: Any, worker_id: int) -> Worker:
+def worker_for(user: Actor, worker_id: int) -> Worker:
     """A worker record the user may see: within their organisation (manager) or their own (staff)."""
+    scope = scope_of(user)
     workers = Worker.objects.select_related("workplace", "workplace__organisation")
-    if (organisation_id := _organisation_id(user)) is not None:
+    if (organisation_id := scope.managed_organisation) is not None:
         workers = workers.filter(workplace__organisation_id=organisation_id)
-    elif user.is_authenticated and allows(getattr(user, "role", None), Permission.VIEW_OWN_WORKER_RECORD):
-        workers = workers.filter(pk=user.worker_id)
+    elif scope.can(Permission.VIEW_OWN_WORKER_RECORD) and scope.own_worker is not None:
+        workers = workers.filter(pk=scope.own_worker)
     else:
         workers = workers.none()
     try:
@@ -86,7 +87,7 @@ def worker_for(user: Any, worker_id: int) -> Worker:
         raise Http404("No such worker") from None
 
 
-def managed_worker_for(user: Any, worker_id: int) -> Worker:
+def managed_worker_for(user: Actor, worker_id: int) -> Worker:
     """A worker record in the acting provider manager's organisation; anyone else gets a 404."""
     organisation_id = _organisation_id(user)
     workers = Worker.objects.select_related("workplace", "workplace__organisation")
@@ -98,24 +99,26 @@ def managed_worker_for(user: Any, worker_id: int) -> Worker:
         raise Http404("No such worker") from None
 
 
-def own_worker_for(user: Any) -> Worker:
+def own_worker_for(user: Actor) -> Worker:
     """A staff member's own worker record (404 if their account is not linked to one)."""
-    if not (user.is_authenticated and allows(getattr(user, "role", None), Permission.VIEW_OWN_WORKER_RECORD)):
+    scope = scope_of(user)
+    if not scope.can(Permission.VIEW_OWN_WORKER_RECORD):
         raise Http404("No such worker")
-    if user.worker_id is None:
+    own = scope.own_worker
+    if own is None:
         raise Http404("No worker record is linked to this account")
-    return worker_for(user, user.worker_id)
+    return worker_for(scope, own)
 
 
 def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_id: int | None = None) -> bool:
-    """Whether another current worker at this workplace uses the reference (ignoring spaces and case)."""
-    wanted = "".join(reference.split()).lower()
+    """Whether another current worker at this workplace uses the reference, matched as an upload matches it
+    (``reference.same_reference``: whitespace ignored, letters as typed)."""
     references = (
         workplace.workers.filter(left_on__isnull=True)
-        .exclude(pk=exclude_worker_id)
+        .exclude(pk=exclude_worker_id)  # type: ignore[misc]
         .values_list("local_identifier", flat=True)
     )
-    return any("".join(r.split()).lower() == wanted for r in references)
+    return any(same_reference(r, reference) for r in references)
 
 
 def training_of(worker: Worker) -> QuerySet[TrainingRecord]:
@@ -149,7 +152,7 @@ def open_vacancies(workplace: Workplace, today: date | None = None) -> QuerySet[
     )
 
 
-def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
+def vacancy_for(user: Actor, vacancy_id: int) -> Vacancy:
     """A vacancy at one of the acting manager's workplaces; anyone else gets a 404."""
     organisation_id = _organisation_id(user)
     if organisation_id is None:
@@ -162,7 +165,7 @@ def vacancy_for(user: Any, vacancy_id: int) -> Vacancy:
         raise Http404("No such vacancy") from None
 
 
-def organisation_workers(user: Any, *, current: bool = True) -> QuerySet[Worker]:
+def organisation_workers(user: Actor, *, current: bool = True) -> QuerySet[Worker]:
     """Workers at the manager's workplaces (current only, unless ``current`` is False); nobody else's.
 
     Written as a subquery from the organisation's workplaces, so the database starts from the few
@@ -175,7 +178,7 @@ def organisation_workers(user: Any, *, current: bool = True) -> QuerySet[Worker]
     return workers.filter(left_on__isnull=True) if current else workers
 
 
-def workplace_choices_for(user: Any) -> list[tuple[int, str]]:
+def workplace_choices_for(user: Actor) -> list[tuple[int, str]]:
     """(id, name) of the manager's workplaces, by name: the options of a workplace filter (without the staff
     counts of :func:`workplaces_for`, which would read every worker of the organisation)."""
     organisation_id = _organisation_id(user)
@@ -187,7 +190,7 @@ def workplace_choices_for(user: Any) -> list[tuple[int, str]]:
 
 
 def training_expiring_for(
-    user: Any,
+    user: Actor,
     within_days: int = 90,
     today: date | None = None,
     *,

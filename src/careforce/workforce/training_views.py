@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.reference import code_list
 from careforce.web.listing import Filter, Listing
@@ -64,7 +65,7 @@ def learning_context(worker: Any, url: Callable[..., str]) -> dict[str, Any]:
     }
 
 
-def training_page(request: HttpRequest, worker: Any, record_id: int | None, back_url: str) -> HttpResponse:
+def training_page(request: ScopedRequest, worker: Any, record_id: int | None, back_url: str) -> HttpResponse:
     if request.method == "POST":
         form = TrainingForm(data=posted(request))
         if form.is_valid():
@@ -89,7 +90,7 @@ def training_page(request: HttpRequest, worker: Any, record_id: int | None, back
     )
 
 
-def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
+def training_delete_page(request: ScopedRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
     record = queries.training_record_of(worker, record_id)
     if request.method == "POST":
         services.delete_training(request.user, worker.pk, record.pk)
@@ -112,7 +113,7 @@ def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back
     )
 
 
-def qualification_page(request: HttpRequest, worker: Any, back_url: str) -> HttpResponse:
+def qualification_page(request: ScopedRequest, worker: Any, back_url: str) -> HttpResponse:
     held = set(queries.qualifications_of(worker).values_list("qualification", flat=True))
     form = QualificationForm(
         data=posted(request) if request.method == "POST" else None, already_recorded=held.__contains__
@@ -135,7 +136,7 @@ def qualification_page(request: HttpRequest, worker: Any, back_url: str) -> Http
     )
 
 
-def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
+def qualification_remove_page(request: ScopedRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
     record = queries.qualification_of(worker, record_id)
     if request.method == "POST":
         services.remove_qualification(request.user, worker.pk, record.pk)
@@ -158,33 +159,33 @@ def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int,
     )
 
 
-def _managed(request: HttpRequest, worker_id: int) -> tuple[Any, str]:
-    worker = queries.managed_worker_for(request.user, worker_id)
+def _managed(request: ScopedRequest, worker_id: int) -> tuple[Any, str]:
+    worker = queries.managed_worker_for(request.scope, worker_id)
     return worker, reverse("workforce:worker", args=[worker.pk])
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_training(request: HttpRequest, worker_id: int) -> HttpResponse:
+def add_training(request: ScopedRequest, worker_id: int) -> HttpResponse:
     return training_page(request, *_with_id(_managed(request, worker_id), None))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_training(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def change_training(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return training_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def delete_training(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def delete_training(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return training_delete_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_qualification(request: HttpRequest, worker_id: int) -> HttpResponse:
+def add_qualification(request: ScopedRequest, worker_id: int) -> HttpResponse:
     return qualification_page(request, *_managed(request, worker_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def remove_qualification(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def remove_qualification(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return qualification_remove_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
@@ -194,7 +195,7 @@ def _with_id(found: tuple[Any, str], record_id: int | None) -> tuple[Any, Any, s
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def training_due(request: HttpRequest) -> HttpResponse:
+def training_due(request: ScopedRequest) -> HttpResponse:
     """Current staff whose training has expired or expires in the next 90 days, soonest first, 50 a page.
 
     Filter by workplace, main job role and status; sort by any column.
@@ -206,7 +207,7 @@ def training_due(request: HttpRequest) -> HttpResponse:
         default_sort="expires",
         filters=[
             Filter(
-                "workplace", "Workplace", [(str(pk), name) for pk, name in queries.workplace_choices_for(request.user)]
+                "workplace", "Workplace", [(str(pk), name) for pk, name in queries.workplace_choices_for(request.scope)]
             ),
             Filter("role", "Main job role", [(str(c), t) for c, t in code_list("job_roles").choices()]),
             Filter("status", "Status", [("expired", "Expired"), ("soon", "Expires soon")]),
@@ -214,7 +215,7 @@ def training_due(request: HttpRequest) -> HttpResponse:
     )
     chosen = listing.chosen
     records = queries.training_expiring_for(
-        request.user,
+        request.scope,
         TRAINING_DUE_DAYS,
         today,
         workplace_id=int(chosen["workplace"]) if "workplace" in chosen else None,

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import leaving_views, my_record_views, training_views, vacancy_views, views, worker_views, workplace_views
+from . import (
+    leaving_views,
+    my_record_views,
+    personal_views,
+    training_views,
+    vacancy_views,
+    views,
+    worker_views,
+    workplace_views,
+)
 
 app_name = "workforce"
 urlpatterns = [
@@ -25,6 +34,18 @@ urlpatterns = [
     ),
     path("workers/<int:worker_id>/added", worker_views.worker_added, name="worker-added"),
     path("workers/<int:worker_id>/change/<slug:step>", worker_views.change_worker, name="worker-change"),
+    # a worker's personal items: question pages, check your answers
+    path("workers/<int:worker_id>/personal-details", personal_views.personal_items, name="personal-items"),
+    path(
+        "workers/<int:worker_id>/personal-details/check-answers",
+        personal_views.personal_check,
+        name="personal-check",
+    ),
+    path(
+        "workers/<int:worker_id>/personal-details/<slug:step>",
+        personal_views.personal_question,
+        name="personal-question",
+    ),
     # recording that a worker has left
     path("workers/<int:worker_id>/leaving", leaving_views.leave, name="leave"),
     path("workers/<int:worker_id>/leaving/check-answers", leaving_views.leave_check, name="leave-check"),

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from careforce.domain.careers.pay import PayGroup
 from careforce.domain.careers.vacancy_pay import check_vacancy_pay
-from careforce.domain.reference import code_list, national_living_wage_on
+from careforce.domain.reference import MAX_WEEKLY_HOURS, code_list, national_living_wage_on
 from careforce.web.forms import GovDateField, govuk
 
 from .forms import YES_NO, _coded, _decimal, _select, _text
@@ -76,7 +76,7 @@ class VacancyForm(forms.Form):
         "Contracted hours a week",
         subject="Contracted hours",
         low=Decimal("0.5"),
-        high=Decimal(75),
+        high=Decimal(MAX_WEEKLY_HOURS),
         example="37.5",
         places=1,
         required="Enter the contracted hours a week",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from . import presenters, queries, services
@@ -33,8 +34,8 @@ def _hours_pattern(vacancy: Any) -> str:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def vacancies(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    workplace = queries.workplace_for(request.user, workplace_id)
+def vacancies(request: ScopedRequest, workplace_id: int) -> HttpResponse:
+    workplace = queries.workplace_for(request.scope, workplace_id)
     rows = [
         {
             "vacancy": v,
@@ -53,11 +54,11 @@ def vacancies(request: HttpRequest, workplace_id: int) -> HttpResponse:
         f"Vacancies at {workplace.name}",
         workplace=workplace,
         rows=rows,
-        posts=sum(r["vacancy"].number_of_posts for r in rows),
+        posts=sum(r["vacancy"].number_of_posts for r in rows),  # type: ignore[attr-defined]
     )
 
 
-def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
+def _vacancy_page(request: ScopedRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
     back_url = reverse("workforce:vacancies", args=[workplace.pk])
     leave_out = vacancy.pk if vacancy else None
     if request.method == "POST":
@@ -81,19 +82,19 @@ def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> 
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_vacancy(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    return _vacancy_page(request, queries.workplace_for(request.user, workplace_id), None)
+def add_vacancy(request: ScopedRequest, workplace_id: int) -> HttpResponse:
+    return _vacancy_page(request, queries.workplace_for(request.scope, workplace_id), None)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_vacancy(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = queries.vacancy_for(request.user, vacancy_id)
+def change_vacancy(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = queries.vacancy_for(request.scope, vacancy_id)
     return _vacancy_page(request, vacancy.workplace, vacancy)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def close_vacancy(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = queries.vacancy_for(request.user, vacancy_id)
+def close_vacancy(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = queries.vacancy_for(request.scope, vacancy_id)
     back_url = reverse("workforce:vacancies", args=[vacancy.workplace_id])
     if request.method == "POST":
         services.close_vacancy(request.user, vacancy.pk)

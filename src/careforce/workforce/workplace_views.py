@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from . import presenters, queries, services
@@ -35,8 +36,8 @@ def _address(workplace: Any) -> str:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def workplace_details(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    workplace = queries.workplace_for(request.user, workplace_id)
+def workplace_details(request: ScopedRequest, workplace_id: int) -> HttpResponse:
+    workplace = queries.workplace_for(request.scope, workplace_id)
 
     def change(step: str) -> str:
         return reverse("workforce:workplace-change", args=[workplace.pk, step])
@@ -55,8 +56,8 @@ def workplace_details(request: HttpRequest, workplace_id: int) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_workplace(request: HttpRequest, workplace_id: int, step: str) -> HttpResponse:
-    workplace = queries.workplace_for(request.user, workplace_id)
+def change_workplace(request: ScopedRequest, workplace_id: int, step: str) -> HttpResponse:
+    workplace = queries.workplace_for(request.scope, workplace_id)
     if step not in QUESTIONS:
         raise Http404("No such question")
     form_class, title = QUESTIONS[step]

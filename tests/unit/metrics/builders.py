@@ -53,7 +53,7 @@ def _column(name: str, values: list[Any]) -> np.ndarray:  # type: ignore[type-ar
     dtype = _DTYPES.get(name, np.int16)
     if dtype == "datetime64[D]":
         return np.array(["NaT" if v is None else v for v in values], dtype=dtype)
-    return np.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)  # type: ignore[call-overload]
 
 
 def workers(rows: Sequence[dict[str, Any]]) -> WorkerFacts:
@@ -71,7 +71,7 @@ def area(
 ) -> AreaFacts:
     """``workplaces``: (id, main service, establishment type, council). ``returns``: (workplace, as_of,
     stated perm+temp total, vacancies known); by default each workplace states its true count on
-    2026-03-31. ``vacancies``: (workplace, as_of, job role, number)."""
+    2025-03-31 and 2026-03-31. ``vacancies``: (workplace, as_of, job role, number)."""
     w = workers(worker_rows)
     wp = WorkplaceFacts(
         np.array([x[0] for x in workplaces], np.int64),
@@ -80,9 +80,13 @@ def area(
         np.array([x[3] for x in workplaces]),
     )
     if returns is None:
-        ref = np.datetime64("2026-03-31")
-        current = (w.start_date <= ref) & (np.isnat(w.left_on) | (w.left_on > ref)) & np.isin(w.contract_type, [1, 2])
-        returns = [(x[0], "2026-03-31", int((current & (w.workplace_id == x[0])).sum()), True) for x in workplaces]
+        returns = []
+        for day in ("2025-03-31", "2026-03-31"):  # a return a year before too: turnover needs the 12 months covered
+            ref = np.datetime64(day)
+            current = (
+                (w.start_date <= ref) & (np.isnat(w.left_on) | (w.left_on > ref)) & np.isin(w.contract_type, [1, 2])
+            )
+            returns += [(x[0], day, int((current & (w.workplace_id == x[0])).sum()), True) for x in workplaces]
     rt = WorkplaceReturns(
         np.array([r[0] for r in returns], np.int64),
         np.array([r[1] for r in returns], "datetime64[D]"),

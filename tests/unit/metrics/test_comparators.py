@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from careforce.domain.metrics.comparators import best_figure, published_figures
+from datetime import date
+
+from careforce.domain.metrics import measure
+from careforce.domain.metrics.comparators import best_figure, comparators_for, financial_year_of, published_figures
 from careforce.domain.reference import ENGLAND_CODE, REGION_CODE
 
 
@@ -46,3 +49,32 @@ def test_a_citation_names_source_year_and_confidence() -> None:
     assert figure is not None
     assert figure.citation().startswith("West Midlands, 2021/22, vacancy rate: 10 percent")
     assert "Shropshire Star" in figure.citation() and "(confidence: medium)" in figure.citation()
+
+
+def test_a_comparator_stands_beside_the_area_only_if_recent_enough() -> None:
+    turnover = (("staff_turnover_rate", "Turnover rate (%)"),)
+    in_2026 = comparators_for(turnover, date(2026, 12, 7), 3)  # 2026/27: from 2023/24 on
+    assert in_2026.rows == []
+    assert [n.split(":")[0] for n in in_2026.notes] == ["England", "West Midlands"]
+    assert "latest published figure held is for 2022/23 (30 percent" in in_2026.notes[0]
+    in_2025 = comparators_for(turnover, date(2025, 12, 7), 3)  # 2025/26: from 2022/23 on
+    assert [r.label for r in in_2025.rows] == ["England 2022/23 (published: staff turnover rate)"]
+    assert in_2025.notes[0].startswith("England, 2022/23, staff turnover rate: 30 percent (all sectors")
+
+
+def test_the_2016_17_pay_figures_are_not_shown_beside_this_years_pay() -> None:
+    pay = measure("median_hourly_pay")
+    chosen = comparators_for(pay.comparator_metrics, date(2026, 12, 7), pay.comparator_max_age_years)
+    assert chosen.rows == []
+    assert "England: the latest published figure held is for 2016/17 (7.85 GBP per hour" in chosen.notes[0]
+    assert "more than 1 year before 2026/27" in chosen.notes[0]
+
+
+def test_an_area_with_no_published_figure_says_so() -> None:
+    chosen = comparators_for((("fte_jobs", "Full-time equivalent"),), date(2026, 12, 7), 10)
+    assert chosen.notes[0] == "England: no published figure for this measure is held, so none is shown beside it."
+    assert chosen.notes[1].startswith("West Midlands, 2017/18, fte jobs: 123,000 FTE")
+
+
+def test_the_financial_year_starts_in_april() -> None:
+    assert financial_year_of(date(2026, 3, 31)) == 2025 and financial_year_of(date(2026, 4, 1)) == 2026

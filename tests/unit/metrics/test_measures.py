@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from careforce.domain.metrics import CONFIDENTIAL, NOT_AVAILABLE, Split, build_table, measure
+from careforce.domain.metrics import CONFIDENTIAL, Split, build_table, measure
 from careforce.domain.metrics.facts import AreaFacts
+from careforce.domain.metrics.presentation import NO_RETURNS
 from careforce.domain.metrics.tables import MeasureTable
 
 from .builders import COVENTRY, area
@@ -87,8 +88,9 @@ WORKPLACES = ((1, 2, 6, COVENTRY), (2, 8, 6, COVENTRY))
 
 def test_a_workplace_whose_staff_records_do_not_match_its_stated_total_is_left_out_of_turnover() -> None:
     rows = _turnover_workplace(1, 20, 5) + _turnover_workplace(2, 6, 2)
-    matched = area(rows, WORKPLACES, returns=[(1, "2026-03-31", 20, True), (2, "2026-03-31", 6, True)])
-    mismatched = area(rows, WORKPLACES, returns=[(1, "2026-03-31", 20, True), (2, "2026-03-31", 7, True)])
+    earlier = [(1, "2025-03-31", 20, True), (2, "2025-03-31", 6, True)]
+    matched = area(rows, WORKPLACES, returns=[*earlier, (1, "2026-03-31", 20, True), (2, "2026-03-31", 6, True)])
+    mismatched = area(rows, WORKPLACES, returns=[*earlier, (1, "2026-03-31", 20, True), (2, "2026-03-31", 7, True)])
     assert cell(table("turnover_rate", matched), "Turnover rate (%)") == pytest.approx(100 * 7 / 26, abs=0.05)
     t = table("turnover_rate", mismatched)
     assert cell(t, "Turnover rate (%)") == 25.0
@@ -98,7 +100,7 @@ def test_a_workplace_whose_staff_records_do_not_match_its_stated_total_is_left_o
 def test_the_stated_total_is_compared_with_the_records_held_on_the_date_of_the_return() -> None:
     # 20 staff on 1 January 2026 when the return was made; one more joined in February
     rows = _turnover_workplace(1, 20, 5) + many(1, start_date="2026-02-01")
-    facts = area(rows, returns=[(1, "2026-01-01", 20, True)])
+    facts = area(rows, returns=[(1, "2025-01-01", 20, True), (1, "2026-01-01", 20, True)])
     assert cell(table("turnover_rate", facts), "Permanent and temporary staff") == 21
 
 
@@ -126,7 +128,7 @@ def test_vacancy_rate_is_vacancies_over_staff_plus_vacancies_from_each_latest_us
 def test_a_return_more_than_two_years_old_is_not_used() -> None:
     facts = area(many(20), returns=[(1, "2024-03-30", 20, True)], vacancies=[(1, "2024-03-30", 8, 5)])
     t = table("vacancy_rate", facts)
-    assert cell(t, "Vacancy rate (%)") is NOT_AVAILABLE
+    assert cell(t, "Vacancy rate (%)") is NO_RETURNS
 
 
 def test_starters_from_within_the_sector_use_recsource_1_2_and_8_over_starters_with_a_known_source() -> None:
@@ -232,4 +234,24 @@ def test_the_trend_is_the_same_measure_at_earlier_year_ends() -> None:
     # on 31 March 2025: ten long-serving and five January 2025 starters; five had left in October 2024
     assert cell(t, "Turnover rate (%)", row=-2) == pytest.approx(round(100 * 5 / 15, 1))
     assert cell(t, "Turnover rate (%)", row=-1) == 0.0
-    assert cell(t, "Turnover rate (%)", row=0) is NOT_AVAILABLE  # no return before 2024: not zero
+    assert cell(t, "Turnover rate (%)", row=0) is NO_RETURNS  # no return before 2024: not zero
+    # the 12 months to 31 March 2024 end at the first return but do not start at one: leavers before it
+    # are not on record, so it is "no returns", not 0.0%
+    assert [cell(t, "Turnover rate (%)", row=r) for r in (1, 2)] == [NO_RETURNS, NO_RETURNS]
+    assert any(note.startswith("no returns: no workplace in the area had made a return") for note in t.footnotes)
+    assert (
+        "Figures for the 12 months from 1 April 2024 to 31 March 2025 come from the staff records of 1 workplaces"
+        in (" ".join(t.footnotes))
+    )
+
+
+def test_turnover_leaves_out_a_workplace_whose_first_return_is_within_the_12_months() -> None:
+    rows = _turnover_workplace(1, 20, 5) + _turnover_workplace(2, 6, 2)
+    returns = [(1, "2025-03-31", 20, True), (1, "2026-03-31", 20, True), (2, "2026-03-31", 6, True)]
+    t = table("turnover_rate", area(rows, WORKPLACES, returns=returns))
+    assert (cell(t, "Leavers in the 12 months"), cell(t, "Permanent and temporary staff")) == (5, 20)
+    alone = table("turnover_rate", area(_turnover_workplace(2, 6, 2), WORKPLACES, returns=returns[2:]))
+    assert cell(alone, "Turnover rate (%)") is NO_RETURNS
+    assert "figure for staff turnover rate in the 12 months to 31 March 2026 is not shown because no workplace" in (
+        alone.sentence
+    )

@@ -19,6 +19,11 @@ NI_JS = (
     "backend/server/routes/establishments/bulkUpload/validate/workers/validateWorkerUnderNationalInsuranceMaximum.js"
 )
 TRAINING_DOB_JS = "backend/server/routes/establishments/bulkUpload/validate/training/dobTrainingMismatch.js"
+PART_TIME_JS = "backend/server/routes/establishments/bulkUpload/validate/workers/validatePartTimeSalaryNotEqualToFTE.js"
+HEADERS_JS = "backend/server/routes/establishments/bulkUpload/validate/headers/worker.js"
+WHICH_FILE_JS = "backend/server/routes/establishments/bulkUpload/whichFile.js"
+FILES_JS = "backend/server/routes/establishments/bulkUpload/validate/validateBulkUploadFiles.js"
+ANNUAL = {"SALARYINT": "1", "SALARY": "24000", "HOURLYRATE": ""}
 
 Expected = tuple[tuple[str, int | None, str], ...]
 
@@ -236,5 +241,213 @@ CASES: tuple[Case, ...] = (
         (),
         f"{NI_JS} worksOverNationalInsuranceMaximum",
         row=1,
+    ),
+    # staff: part-time pay against full-time pay (W002 and W003 are care workers, W003 on 37.5 hours)
+    Case(
+        "part-time on the same annual salary as a full-timer in the same role",
+        "staff",
+        {**ANNUAL, "CONTHOURS": "20"},
+        (("SALARY", 1260, W),),
+        f"{PART_TIME_JS} validatePartTimeSalaryNotEqualToFTE",
+        row=1,
+        others={2: ANNUAL},
+    ),
+    Case(
+        "part-time on a different annual salary from a full-timer in the same role",
+        "staff",
+        {**ANNUAL, "CONTHOURS": "20", "SALARY": "18000"},
+        (),
+        f"{PART_TIME_JS} validatePartTimeSalaryNotEqualToFTE",
+        row=1,
+        others={2: ANNUAL},
+    ),
+    Case(
+        "part-time on the same salary as a full-timer paid hourly",
+        "staff",
+        {**ANNUAL, "CONTHOURS": "20"},
+        (),
+        f"{PART_TIME_JS} validatePartTimeSalaryNotEqualToFTE",
+        row=1,
+    ),
+    Case(
+        "36.5 hours on an annual salary, nobody else on it",
+        "staff",
+        {**ANNUAL, "CONTHOURS": "36.5"},
+        (),
+        f"{PART_TIME_JS} validatePartTimeSalaryNotEqualToFTE",
+        row=1,
+        differs="ASC-WDS compares the record with itself (both under 37 and over 36 hours) and warns 1260",
+    ),
+    # training: VALIDITY and EXPIRYDATE (the first record: VALIDITY 12, 15/01/2026 to 14/01/2027, external provider)
+    Case(
+        "VALIDITY None (capital N)",
+        "training",
+        {"VALIDITY": "None"},
+        (("VALIDITY", 1110, E),),
+        f"{TRAINING_JS} _validateValidity",
+    ),
+    Case(
+        "VALIDITY none with an EXPIRYDATE",
+        "training",
+        {"VALIDITY": "none"},
+        (("EXPIRYDATE/VALIDITY", 2110, W),),
+        f"{TRAINING_JS} _validateValidity, _handleValidityAsNone",
+    ),
+    Case(
+        "VALIDITY none without an EXPIRYDATE",
+        "training",
+        {"VALIDITY": "none", "EXPIRYDATE": ""},
+        (),
+        f"{TRAINING_JS} _handleValidityAsNone",
+    ),
+    Case(
+        "EXPIRYDATE other than VALIDITY months after DATECOMPLETED",
+        "training",
+        {"EXPIRYDATE": "01/03/2027"},
+        (("EXPIRYDATE/VALIDITY", 2110, W),),
+        f"{TRAINING_JS} _matchUpWithExpiryDate",
+    ),
+    Case(
+        "VALIDITY 1",
+        "training",
+        {"VALIDITY": "1", "EXPIRYDATE": ""},
+        (("VALIDITY", 1110, E),),
+        f"{TRAINING_JS} _validateValidity (more than 1)",
+    ),
+    Case(
+        "VALIDITY 12 months, in words",
+        "training",
+        {"VALIDITY": "12 months"},
+        (),
+        f"{TRAINING_JS} _validateValidity (parseInt)",
+    ),
+    Case(
+        "EXPIRYDATE before DATECOMPLETED",
+        "training",
+        {"EXPIRYDATE": "01/01/2026", "VALIDITY": ""},
+        (("EXPIRYDATE/DATECOMPLETED", 1030, E),),
+        f"{TRAINING_JS} _validateExpiry",
+    ),
+    Case(
+        "EXPIRYDATE before DATECOMPLETED with VALIDITY",
+        "training",
+        {"EXPIRYDATE": "01/01/2026"},
+        (("EXPIRYDATE/DATECOMPLETED", 1030, E),),
+        f"{TRAINING_JS} _validateExpiry, _matchUpWithExpiryDate",
+    ),
+    Case(
+        "PROVIDERNAME with WHODELIVERED 1 (in-house)",
+        "training",
+        {"WHODELIVERED": "1"},
+        (("WHODELIVERED/PROVIDERNAME", 2090, W),),
+        f"{TRAINING_JS} _validateProviderName",
+    ),
+    # formula-looking text is text to ASC-WDS: stored as given, neutralised on export
+    Case(
+        "DISPLAYID that starts with =",
+        "staff",
+        {"DISPLAYID": '=HYPERLINK("http://example.invalid")'},
+        (),
+        f"{WORKER_JS} _validateDisplayId",
+    ),
+    Case("DISPLAYID -", "staff", {"DISPLAYID": "-"}, (), f"{WORKER_JS} _validateDisplayId"),
+    Case(
+        "training NOTES that start with + or @",
+        "training",
+        {"NOTES": "+44 121 496 0000 @reception"},
+        (),
+        f"{TRAINING_JS} _validateNotes",
+    ),
+    Case(
+        "ESTNAME that starts with @",
+        "workplace",
+        {"ESTNAME": "@Home Care"},
+        (),
+        f"{WORKPLACE_JS} _validateEstablishmentName",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class FileCase:
+    """A verdict on a whole file: ``change`` turns the valid sample file into the case's file."""
+
+    name: str
+    file: str
+    change: str  # "header:OLD>NEW", "header only", "bom", "cp1252", "semicolons"
+    refused: bool
+    code: int | None
+    source: str
+    differs: str = ""
+
+
+FILE_CASES: tuple[FileCase, ...] = (
+    FileCase(
+        "staff header with a misspelt column",
+        "staff",
+        "header:NINUMBER>NI_NUMBER",
+        True,
+        999,
+        f"{HEADERS_JS} validateWorkerHeaders",
+    ),
+    FileCase(
+        "staff header without a column",
+        "staff",
+        "header:,DAYSSICK>",
+        True,
+        999,
+        f"{HEADERS_JS} validateWorkerHeaders",
+    ),
+    FileCase(
+        "training header in small letters",
+        "training",
+        "header:CATEGORY>category",
+        False,
+        None,
+        "backend/server/routes/establishments/bulkUpload/validate/headers/training.js validateTrainingHeaders",
+        differs="ASC-WDS compares the header exactly and refuses the file; careforce reads it and warns",
+    ),
+    FileCase(
+        "staff file with a header and no rows",
+        "staff",
+        "header only",
+        False,
+        None,
+        f"{FILES_JS} validateBulkUploadFiles",
+    ),
+    FileCase(
+        "training file with a header and no rows",
+        "training",
+        "header only",
+        False,
+        None,
+        f"{FILES_JS} validateBulkUploadFiles",
+    ),
+    FileCase(
+        "workplace file that starts with a byte-order mark",
+        "workplace",
+        "bom",
+        False,
+        None,
+        f"{WHICH_FILE_JS} getFileType",
+        differs="ASC-WDS does not recognise the file; careforce reads it and warns how to save it",
+    ),
+    FileCase(
+        "staff file saved as Windows-1252",
+        "staff",
+        "cp1252",
+        False,
+        None,
+        f"{WHICH_FILE_JS} getFileType",
+        differs="ASC-WDS reads it as UTF-8 and garbles £ and accents; careforce reads it and warns how to save it",
+    ),
+    FileCase(
+        "staff file separated by semicolons",
+        "staff",
+        "semicolons",
+        False,
+        None,
+        f"{HEADERS_JS} validateWorkerHeaders",
+        differs="ASC-WDS refuses the header; careforce reads it and warns how to save it",
     ),
 )

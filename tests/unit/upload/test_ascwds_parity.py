@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from careforce.domain.upload import AccountSnapshot, export_files, read_upload
+from careforce.domain.upload import AccountSnapshot, FileKind, export_files, read_upload
 
 from .factory import TODAY, sample_records
-from .parity_corpus import CASES, Case
+from .parity_corpus import CASES, FILE_CASES, Case, FileCase
 
 NAMES = {"workplace": "workplace.csv", "staff": "staff.csv", "training": "training.csv"}
 
@@ -34,7 +34,7 @@ def run(case: Case) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, in
     changes = {case.row: case.cells, **case.others}
     uploaded = [(name, _changed(data, changes if name == NAMES[case.file] else {})) for name, data in files.items()]
     result = read_upload(uploaded, AccountSnapshot(), TODAY)
-    on_row, on_others, elsewhere = set(), set(), set()
+    on_row, on_others, elsewhere = set(), set(), set()  # type: ignore[var-annotated]
     kinds = {name: kind for kind, name in NAMES.items()}
     for p in result.report.problems:
         found = (p.column, p.code, p.severity.value)
@@ -59,3 +59,50 @@ def test_careforce_gives_the_verdict_and_codes_ascwds_gives(case: Case) -> None:
 def test_every_case_cites_the_rule_it_comes_from() -> None:
     assert all(c.source.split()[0].endswith(".js") and len(c.source.split()) > 1 for c in CASES)
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def changed_file(case: FileCase) -> tuple[str, bytes]:
+    name = NAMES[case.file]
+    data = _changed(dict(export_files(*sample_records()).as_upload())[name], {})
+    header, _, rest = data.partition(b"\r\n")
+    if case.change.startswith("header:"):
+        old, new = case.change.removeprefix("header:").split(">")
+        header = header.replace(old.encode(), new.encode(), 1)
+        if not new:
+            rest = b""  # the rows would not fit the header: only the header is judged here
+    elif case.change == "header only":
+        rest = b""
+    elif case.change == "semicolons":
+        rest = b""
+        header = header.replace(b",", b";")
+    data = header + b"\r\n" + rest
+    if case.change == "bom":
+        data = b"\xef\xbb\xbf" + data
+    elif case.change == "cp1252":
+        data = data.replace(b"Staff W002", "Zoë Brontë".encode("cp1252"))
+    return name, data
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c.name for c in FILE_CASES])
+def test_careforce_refuses_the_whole_files_ascwds_refuses(case: FileCase) -> None:
+    name, data = changed_file(case)
+    uploaded = {n: _changed(d, {}) for n, d in export_files(*sample_records()).as_upload()}
+    uploaded[name] = data
+    if case.file == "staff" and data.count(b"\r\n") == 1:  # no staff rows: the other files' rows would need them
+        uploaded = {name: data}
+    result = read_upload(list(uploaded.items()), AccountSnapshot(), TODAY)
+    on_file = [p for p in result.report.problems if p.file == name and p.row is None]
+    assert result.report.has_errors == case.refused, case.source
+    if case.refused:
+        assert [(p.code, p.severity.value) for p in on_file] == [(case.code, "error")], case.source
+        assert "so ASC-WDS would refuse the whole file" in on_file[0].message
+    else:
+        assert result.includes(FileKind(case.file))
+        warned = [p for p in on_file if p.severity.value == "warning"]
+        assert bool(warned) == bool(case.differs), case.source  # a deliberate difference is told as a warning
+        if warned:
+            assert "ASC-WDS would not take it as saved" in warned[0].message
+
+
+def test_every_file_case_cites_the_rule_it_comes_from() -> None:
+    assert all(c.source.split()[0].endswith(".js") and len(c.source.split()) > 1 for c in FILE_CASES)

@@ -69,15 +69,14 @@ def test_999_dont_know_is_accepted_only_where_asc_wds_allows_it() -> None:
     assert record.social_care_qualification == DONT_KNOW
 
 
-def test_formula_looking_cells_are_refused_with_the_character_that_triggers_them() -> None:
-    assert problems_in("staff_formula_cells.csv") == [
-        (2, "DISPLAYID", None, "error", "=cmd|' /C calc'!A0"),
-        (3, "DISPLAYID", None, "error", "@SUM(1+1)*cmd|' /C calc'!A0"),
-        (4, "QUALACH01NOTES", None, "error", '+HYPERLINK("http://example.invalid")'),
-    ]
-    assert messages_in("staff_formula_cells.csv")[0].startswith(
-        "DISPLAYID starts with '=', so a spreadsheet could run it as a formula"
-    )
+def test_formula_looking_cells_are_kept_as_given_as_asc_wds_takes_them() -> None:
+    result = read_upload([fixture("workplace.csv"), fixture("staff_formula_cells.csv")], AccountSnapshot(), TODAY)
+    assert [p for p in result.report.problems if p.file == "staff_formula_cells.csv"] == []
+    records = {row.local_identifier: row.record for row in result.staff}
+    assert records["W001"] is not None and records["W001"].name_or_id == "=cmd|' /C calc'!A0"
+    assert records["W002"] is not None and records["W002"].name_or_id == "@SUM(1+1)*cmd|' /C calc'!A0"
+    assert records["W003"] is not None
+    assert records["W003"].qualifications[0].notes == '+HYPERLINK("http://example.invalid")'
 
 
 def test_duplicate_worker_id_is_refused_with_asc_wds_code_998() -> None:

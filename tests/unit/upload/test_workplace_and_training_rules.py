@@ -91,7 +91,7 @@ def test_training_expiry_is_worked_out_from_validity_as_asc_wds_does() -> None:
 
 def test_training_expiry_before_completion_is_an_error() -> None:
     result = upload(trainings=[training("W001", validity_months=None, expires=TODAY.replace(year=2025))])
-    assert ("training.csv", 2, "EXPIRYDATE", 1030, "error") in found(result)
+    assert ("training.csv", 2, "EXPIRYDATE/DATECOMPLETED", 1030, "error") in found(result)
 
 
 def test_training_completed_before_the_worker_was_14_is_an_error() -> None:

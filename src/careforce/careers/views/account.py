@@ -3,19 +3,20 @@ download all their data, and delete the account (UK GDPR rights of access, porta
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
 from careforce.accounts.access import public, requires
-from careforce.careers import account_data, applications, mailbox, queries
+from careforce.accounts.scope import ScopedRequest
+from careforce.careers import account_data, applications, mailbox, queries, services
 from careforce.careers.forms import CreateAccountForm, DeleteAccountForm
-from careforce.careers.models import SavedSelfAssessment
 from careforce.careers.views.apply import SENT
 from careforce.careers.views.self_assessment import PENDING
 from careforce.careers.views.your_application import NOTICE
-from careforce.domain.access import Permission, Role, home_for
+from careforce.domain.access import Permission, home_for
+from careforce.web.journeys import page_has_errors
 
 
 @public
@@ -27,15 +28,14 @@ def create_account(request: HttpRequest) -> HttpResponse:
         form = CreateAccountForm(request.POST)
         if form.is_valid():
             email = form.cleaned_data["email"]
-            user = get_user_model().objects.create_user(
-                username=email, email=email, password=form.cleaned_data["password"], role=Role.JOB_SEEKER
+            user = services.create_job_seeker_account(
+                email,
+                form.cleaned_data["password"],
+                sent_here=request.session.get(SENT) or [],
+                pending_answers=request.session.get(PENDING),
             )
-            queries.claim_applications(user, request.session.get(SENT) or [])
-            applications.ask_to_confirm(user)
+            request.session.pop(PENDING, None)
             mailbox.remember_address(request, email)
-            pending = request.session.pop(PENDING, None)
-            if pending:
-                SavedSelfAssessment.objects.create(user=user, answers=pending)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("careers:your-applications")
     else:
@@ -46,7 +46,7 @@ def create_account(request: HttpRequest) -> HttpResponse:
         {
             "title": "Create an account",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "saving_result": PENDING in request.session,
             "after_applying": bool(request.session.get(SENT)),
         },
@@ -54,7 +54,7 @@ def create_account(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_applications(request: HttpRequest) -> HttpResponse:
+def your_applications(request: ScopedRequest) -> HttpResponse:
     return render(
         request,
         "careers/your_applications.html",
@@ -77,7 +77,7 @@ def your_data(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_data_json(request: HttpRequest) -> HttpResponse:
+def your_data_json(request: ScopedRequest) -> HttpResponse:
     response = HttpResponse(account_data.as_json(request.user), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="careforce-your-data.json"'
     response["Cache-Control"] = "no-store"
@@ -85,7 +85,7 @@ def your_data_json(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_data_csv(request: HttpRequest) -> HttpResponse:
+def your_data_csv(request: ScopedRequest) -> HttpResponse:
     response = HttpResponse(account_data.as_csv(request.user), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="careforce-your-data.csv"'
     response["Cache-Control"] = "no-store"
@@ -93,7 +93,7 @@ def your_data_csv(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: ScopedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         account_data.erase(request.user)
@@ -105,7 +105,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         {
             "title": "Delete your account",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "applications": queries.applications_of(request.user).count(),
         },
     )

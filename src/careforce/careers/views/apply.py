@@ -1,23 +1,24 @@
 """Applying without a CV: a few question pages, check your answers, then a confirmation page and email.
 
-Answers are kept in the session (server side) until they are sent, never in the URL. Sending is
-protected by CSRF (Django's middleware) and limited per IP address (django-ratelimit).
+The pages run on the one journey helper (``careforce.web.journeys``, ADR 0120): answers are kept in the
+session (server side) until they are sent, never in the URL. Sending is protected by CSRF (Django's
+middleware) and limited per IP address (django-ratelimit).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
+from careforce import links
 from careforce.accounts.access import public
-from careforce.careers import applications, links, mailbox, queries
+from careforce.accounts.scope import scope_for
+from careforce.careers import applications, mailbox, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -30,42 +31,44 @@ from careforce.careers.forms import (
 )
 from careforce.careers.presenters import job_title, with_article
 from careforce.recruitment.services import AlreadyApplied, submit_application
+from careforce.web.journeys import Journey, Places, Question, changing, page_has_errors
 
-APPLYING = "careers_applying"
 REFERRED_BY = "careers_referred_by"
 SENT = "careers_applications_sent"
 DEFAULT_RATE = "10/h"
 
 
-@dataclass(frozen=True)
-class Step:
-    slug: str
-    form: type[forms.Form]
-    question: str
-
-
-STEPS = (
-    Step("your-name", FullNameForm, "What is your full name?"),
-    Step("contact-details", ContactForm, "How can the employer contact you?"),
-    Step("availability", AvailabilityForm, "Which hours can you work?"),
-    Step("right-to-work", RightToWorkForm, "Do you have the right to work in the UK?"),
-    Step("driving", DrivingForm, "Do you have a driving licence or a car?"),
-    Step("about-you", AboutYouForm, "Tell the employer a little about yourself"),
+QUESTIONS = (
+    Question("your-name", FullNameForm),
+    Question("contact-details", ContactForm),
+    Question("availability", AvailabilityForm),
+    Question("right-to-work", RightToWorkForm),
+    Question("driving", DrivingForm),
+    Question("about-you", AboutYouForm),
 )
-BY_SLUG = {s.slug: s for s in STEPS}
+HEADINGS = {
+    "your-name": "What is your full name?",
+    "contact-details": "How can the employer contact you?",
+    "availability": "Which hours can you work?",
+    "right-to-work": "Do you have the right to work in the UK?",
+    "driving": "Do you have a driving licence or a car?",
+    "about-you": "Tell the employer a little about yourself",
+}
 
 
-def _answers(request: HttpRequest, vacancy_id: int) -> dict[str, Any]:
-    applying = request.session.get(APPLYING) or {}
-    return dict(applying.get("answers", {})) if applying.get("vacancy") == vacancy_id else {}
-
-
-def _store(request: HttpRequest, vacancy_id: int, answers: dict[str, Any]) -> None:
-    request.session[APPLYING] = {"vacancy": vacancy_id, "answers": answers}
-
-
-def _first_missing(answers: dict[str, Any]) -> Step | None:
-    return next((s for s in STEPS if not all(name in answers for name in s.form.base_fields)), None)
+def _journey(request: HttpRequest, vacancy_id: int) -> Journey:
+    """One application at a time: answers kept for another job are not read (``owner``)."""
+    return Journey(
+        request,
+        "careers-apply",
+        QUESTIONS,
+        Places(
+            question=lambda slug: reverse("careers:apply-step", args=[vacancy_id, slug]),
+            check=reverse("careers:apply-check", args=[vacancy_id]),
+            start=reverse("careers:apply", args=[vacancy_id]),
+        ),
+        owner=vacancy_id,
+    )
 
 
 def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpResponse | None:
@@ -76,7 +79,7 @@ def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpR
     application = known or applications.already_applied(request.user, request.session.get(SENT) or [], job)
     if application is None:
         return None
-    request.session.pop(APPLYING, None)
+    _journey(request, job.pk).clear()
     ours = known is None  # found through this browser or account, not only by the address typed
     return render(
         request,
@@ -86,7 +89,7 @@ def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpR
             "job": job,
             "employer": job.workplace.organisation.name,
             "reference": f"CF-{application.pk}" if ours else None,
-            "signed_in": getattr(request.user, "role", None) == "job_seeker",
+            "signed_in": scope_for(request).job_seeker,
         },
     )
 
@@ -115,7 +118,7 @@ def start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "title": f"Apply to be {with_article(job_title(job).lower())}",
             "job": job,
             "employer": job.workplace.organisation.name,
-            "first": reverse("careers:apply-step", args=[vacancy_id, STEPS[0].slug]),
+            "first": reverse("careers:apply-step", args=[vacancy_id, QUESTIONS[0].slug]),
         },
     )
 
@@ -123,47 +126,29 @@ def start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 @public
 def step(request: HttpRequest, vacancy_id: int, slug: str) -> HttpResponse:
     job = queries.live_vacancy(vacancy_id)
-    current = BY_SLUG.get(slug)
+    journey = _journey(request, vacancy_id)
+    current = journey.question(slug)
     if current is None:
         return redirect("careers:apply", vacancy_id)
     if (already := _already_applied(request, job)) is not None:
         return already
-    answers = _answers(request, vacancy_id)
-    changing = request.GET.get("change") == "1"
-    if request.method == "POST":
-        form = current.form(request.POST)
-        if form.is_valid():
-            answers.update(form.cleaned_data)
-            _store(request, vacancy_id, answers)
-            index = STEPS.index(current)
-            missing = _first_missing(answers)
-            if changing or index == len(STEPS) - 1 or missing is None:
-                return redirect("careers:apply-check", vacancy_id)
-            return redirect("careers:apply-step", vacancy_id, STEPS[index + 1].slug)
-    else:
-        form = current.form(initial={k: v for k, v in answers.items() if k in current.form.base_fields})
-    index = STEPS.index(current)
-    back = (
-        reverse("careers:apply-check", args=[vacancy_id])
-        if changing
-        else reverse("careers:apply-step", args=[vacancy_id, STEPS[index - 1].slug])
-        if index
-        else reverse("careers:apply", args=[vacancy_id])
-    )
+    form, next_url = journey.answer(request, slug)
+    if next_url is not None:
+        return redirect(next_url)
     return render(
         request,
         "careers/apply_question.html",
         {
-            "title": current.question,
+            "title": HEADINGS[slug],
             "step": current,
             "form": form,
             "job": job,
-            "back": back,
-            "page_has_errors": bool(form.errors),
+            "back": journey.back_url(slug, changing(request)),
+            "page_has_errors": page_has_errors(form),
             "hours_choices": HOURS_CHOICES,
             "about_max": ABOUT_MAX,
-            "number": index + 1,
-            "of": len(STEPS),
+            "number": QUESTIONS.index(current) + 1,
+            "of": len(QUESTIONS),
         },
     )
 
@@ -172,39 +157,25 @@ def _rate(group: str, request: HttpRequest) -> str:
     return str(getattr(settings, "CAREFORCE_APPLY_RATE", DEFAULT_RATE))
 
 
-def _summary(vacancy_id: int, answers: dict[str, Any]) -> list[dict[str, Any]]:
+def _summary(journey: Journey, answers: dict[str, Any]) -> list[dict[str, Any]]:
     hours = dict(HOURS_CHOICES)
     driving = answers.get("driving") or []
     have = [text for key, text in (("licence", "A driving licence"), ("car", "A car")) if key in driving]
-    rows = [
-        ("Full name", answers["full_name"], "your-name"),
-        ("Email address", answers["email"], "contact-details"),
-        ("Phone number", answers["phone"], "contact-details"),
-        ("Hours you can work", ", ".join(hours[h] for h in answers["availability"]), "availability"),
-        (
-            "Right to work in the UK",
-            "Yes" if answers["right_to_work"] == "yes" else "No, I would need visa sponsorship",
-            "right-to-work",
-        ),
-        ("Driving licence or car", " and ".join(have) or "Neither", "driving"),
-        ("About you", answers["about_you"], "about-you"),
-    ]
-    return [
-        {
-            "key": {"text": key},
-            "value": {"text": value},
-            "actions": {
-                "items": [
-                    {
-                        "href": reverse("careers:apply-step", args=[vacancy_id, slug]) + "?change=1",
-                        "text": "Change",
-                        "visuallyHiddenText": key.lower(),
-                    }
-                ]
-            },
-        }
-        for key, value, slug in rows
-    ]
+    return journey.summary_rows(
+        [
+            ("Full name", answers["full_name"], "your-name"),
+            ("Email address", answers["email"], "contact-details"),
+            ("Phone number", answers["phone"], "contact-details"),
+            ("Hours you can work", ", ".join(hours[h] for h in answers["availability"]), "availability"),
+            (
+                "Right to work in the UK",
+                "Yes" if answers["right_to_work"] == "yes" else "No, I would need visa sponsorship",
+                "right-to-work",
+            ),
+            ("Driving licence or car", " and ".join(have) or "Neither", "driving"),
+            ("About you", answers["about_you"], "about-you"),
+        ]
+    )
 
 
 @public
@@ -213,10 +184,11 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     job = queries.live_vacancy(vacancy_id)
     if (already := _already_applied(request, job)) is not None:
         return already
-    answers = _answers(request, vacancy_id)
-    missing = _first_missing(answers)
-    if missing is not None:
-        return redirect("careers:apply-step", vacancy_id, missing.slug)
+    journey = _journey(request, vacancy_id)
+    progress = journey.progress()
+    if progress.next is not None:
+        return redirect(journey.places.question(progress.next))
+    answers = progress.cleaned
     if request.method == "POST":
         if getattr(request, "limited", False):
             return render(request, "careers/too_many.html", {"title": "Too many applications sent"}, status=429)
@@ -224,8 +196,8 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         try:
             application = _send(request, job, answers)
         except AlreadyApplied as already:
-            return _already_applied(request, job, already.application)  # type: ignore[return-value]
-        del request.session[APPLYING]
+            return _already_applied(request, job, already.application)  # type: ignore[attr-defined, return-value]
+        journey.clear()
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
         return redirect("careers:apply-sent", vacancy_id)
     return render(
@@ -235,7 +207,7 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
             "title": "Check your answers before sending your application",
             "job": job,
             "employer": job.workplace.organisation.name,
-            "rows": _summary(vacancy_id, answers),
+            "rows": _summary(journey, answers),
         },
     )
 
@@ -255,7 +227,7 @@ def _send(request: HttpRequest, job: Any, answers: dict[str, Any]) -> Any:
             "has_car": "car" in answers["driving"],
             "about_you": answers["about_you"],
         },
-        applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
+        applicant=request.user if scope_for(request).job_seeker else None,
         referred_by=_referrer(request, job),
     )
 

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from markupsafe import Markup, escape
 
 from careforce.accounts.access import public
+from careforce.accounts.scope import scope_for
 from careforce.careers import mailbox
 from careforce.recruitment.presenters import gov_datetime
 
@@ -49,7 +50,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "title": "Demo mailbox",
             "page": page,
             "addresses": mailbox.addresses_of(request),
-            "everyone": getattr(request.user, "role", None) == "regional_admin",
+            "everyone": scope_for(request).administrator,
             "when": gov_datetime,
         },
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
@@ -14,13 +14,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
 from careforce.accounts.access import public, requires
-from careforce.careers import queries
+from careforce.accounts.scope import scope_for
+from careforce.careers import queries, services
 from careforce.careers.forms import (
     SearchForm,
     describe_search,
@@ -28,7 +28,6 @@ from careforce.careers.forms import (
     job_filters,
     search_from_filters,
 )
-from careforce.careers.models import SavedSearch
 from careforce.careers.presenters import present_hits
 from careforce.domain.access import Permission
 from careforce.domain.careers.coverage import in_region, outside_region, where_we_work
@@ -36,6 +35,10 @@ from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, self
 from careforce.domain.careers.postcodes import ATTRIBUTION
 from careforce.domain.careers.search import JobFilters, search_page, widen_suggestions
 from careforce.domain.careers.wording import count_of, miles
+from careforce.web.journeys import page_has_errors
+
+if TYPE_CHECKING:
+    from careforce.careers.models import SavedSearch
 
 SEARCH = "careers_search"
 PER_PAGE = 20
@@ -111,7 +114,7 @@ def search_form(request: HttpRequest) -> HttpResponse:
             "where_we_work": where_we_work(),
             "form": form,
             "options": _search_options(form),
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
         },
     )
 
@@ -205,7 +208,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "listing": Markup(page.listing),
             "suggestions": list(enumerate(page.suggestions)),
             "attribution": ATTRIBUTION.splitlines(),
-            "can_save": request.user.is_authenticated and getattr(request.user, "role", None) == "job_seeker",
+            "can_save": scope_for(request).job_seeker,
             "outside_region": outside,
             "place_is_district": not outside and filters.place is not None and filters.place.precision == "district",
             "found": count_of(page.total, "job") + " found",
@@ -236,13 +239,7 @@ def save_search(request: HttpRequest) -> HttpResponse:
         return redirect("careers:search")
     live = queries.live_vacancies()
     newest = int(live.index.id.max()) if len(live.index) else 0
-    SavedSearch.objects.create(
-        user=request.user,
-        filters=stored,
-        description=describe_search(stored)[:300],
-        last_alerted_on=timezone.localdate(),
-        last_seen_vacancy_id=newest,
-    )
+    services.save_search(request.user, stored, describe_search(stored), newest)  # type: ignore[arg-type]
     return redirect(reverse("careers:saved-searches") + "?saved=1")
 
 
@@ -274,7 +271,7 @@ def saved_search_action(request: HttpRequest, search_id: int) -> HttpResponse:
     saved = queries.saved_search_of(request.user, search_id)
     action = request.POST.get("action")
     if action == "delete":
-        saved.delete()
+        services.delete_saved_search(request.user, saved.pk)  # type: ignore[arg-type]
         return redirect("careers:saved-searches")
     if action == "run":
         request.session[SEARCH] = saved.filters

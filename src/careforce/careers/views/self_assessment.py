@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import public
-from careforce.careers.models import SavedSelfAssessment
-from careforce.domain.access import Role
+from careforce.accounts.scope import scope_for
+from careforce.careers import services
 from careforce.domain.careers.content import role_profiles
 from careforce.domain.careers.self_assessment import questions, score, validate
 
@@ -24,7 +24,7 @@ def _answers(request: HttpRequest) -> dict[str, str]:
 
 
 def _is_job_seeker(request: HttpRequest) -> bool:
-    return bool(request.user.is_authenticated and getattr(request.user, "role", None) == Role.JOB_SEEKER)
+    return scope_for(request).job_seeker
 
 
 @public
@@ -72,7 +72,7 @@ def save(request: HttpRequest) -> HttpResponse:
     if validate(answers):
         return redirect("careers:self-assessment-questions")
     if _is_job_seeker(request):
-        SavedSelfAssessment.objects.create(user=request.user, answers=answers)
+        services.save_self_assessment(request.user, answers)  # type: ignore[arg-type]
         return render(
             request,
             "careers/self_assessment_result.html",

@@ -9,15 +9,21 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from careforce.domain.reference import (
+    PERMANENT,
+    REGISTERED_MANAGER,
+    REGISTERED_NURSE,
+    SOCIAL_WORKER,
+    TEMPORARY,
+    national_living_wage_on,
+)
 from careforce.domain.reference import national_living_wage as national_living_wage_rates
-from careforce.domain.reference import national_living_wage_on
 
 from .parameters import Weighted
 from .workplaces import Workplaces
 
 DAY = np.timedelta64(1, "D")
 CARE_PROVIDING_ROLES = {4, 5, 7, 8, 9, 23, 45, 52}
-REGISTERED_MANAGER, REGISTERED_NURSE, SOCIAL_WORKER = 4, 16, 6
 SALARIED_ROLES = {1, 2, 4, 6, 15, 16, 43}
 
 
@@ -129,7 +135,7 @@ def make_workers(
     full_time = rng.random(n) < p["contracts"]["full_time_share"]
     hours = np.where(full_time, float(p["contracts"]["full_time_hours"]), np.round(rng.uniform(12, 30, n) * 2) / 2)
     # as ASC-WDS asks: contracted hours for permanent and temporary staff, average hours for zero-hours and others
-    contracted_hours_apply = np.isin(contracts, (1, 2)) & (zero_hours != 1)
+    contracted_hours_apply = np.isin(contracts, (PERMANENT, TEMPORARY)) & (zero_hours != 1)
     contracted = np.where(contracted_hours_apply, hours, np.nan)
     average = np.where(
         zero_hours == 1, np.round(rng.uniform(8, 36, n) * 2) / 2, np.where(contracted_hours_apply, np.nan, hours)

@@ -13,7 +13,15 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from careforce.domain.reference import WageRate, code_list, national_living_wage, national_living_wage_on
+from careforce.domain.reference import (
+    CARE_CERTIFICATE_COMPLETED,
+    CARE_CERTIFICATE_IN_PROGRESS,
+    CARE_CERTIFICATE_NOT_STARTED,
+    WageRate,
+    code_list,
+    national_living_wage,
+    national_living_wage_on,
+)
 
 MAX_CODE = 1000  # every ASC-WDS code used here is below 1000 (ISO 3166 numeric codes included)
 
@@ -189,7 +197,12 @@ def disabilities() -> Grouping:
 @cache
 def care_certificate() -> Grouping:
     labels = ("Completed", "In progress", "Not started", NOT_KNOWN)
-    return _grouping("Care Certificate", {1: labels[0], 3: labels[1], 2: labels[2]}, labels)
+    codes = {
+        CARE_CERTIFICATE_COMPLETED: labels[0],
+        CARE_CERTIFICATE_IN_PROGRESS: labels[1],
+        CARE_CERTIFICATE_NOT_STARTED: labels[2],
+    }
+    return _grouping("Care Certificate", codes, labels)
 
 
 #: RECSOURCE codes counted as "from within the adult social care sector": 1 adult care sector (local

@@ -7,6 +7,10 @@ Choice rules, applied to each (area, metric) a measure names:
 2. Only ``high`` or ``medium`` confidence: ``low`` means the area, year or source is doubtful.
 3. The latest financial year wins; within a year, ``high`` beats ``medium``; then the measure's own
    order of metrics (so a preferred definition beats a near one); then the file's order.
+4. The figure chosen is shown beside an area's own only if its financial year began no more than the
+   measure's ``comparator_max_age_years`` before the financial year of the reference date (ADR 0093).
+   An older latest figure is cited in a note, saying why it is not in the table; an area with no
+   published figure at all says that too.
 
 Every figure keeps its source title, URL, year, scope note and confidence, so it is always labelled.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from careforce.domain.reference import ENGLAND_CODE, REGION_CODE, read_rows
@@ -49,7 +54,7 @@ class PublishedFigure:
     def citation(self) -> str:
         scope = f" ({self.scope_note})" if self.scope_note else ""
         return (
-            f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:g} {self.unit}{scope}. "
+            f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:,.10g} {self.unit}{scope}. "
             f"Source: {self.source_title}, {self.source_url} (confidence: {self.confidence})."
         )
 
@@ -79,9 +84,23 @@ def published_figures() -> tuple[PublishedFigure, ...]:
     return tuple(out)
 
 
-def best_figure(area_code: str, metrics: tuple[str, ...]) -> PublishedFigure | None:
-    """The figure chosen by the rules above for an area among ``metrics`` (in order of preference)."""
-    candidates = [(i, f) for i, f in enumerate(published_figures()) if f.area_code == area_code and f.metric in metrics]
+def financial_year_of(day: date) -> int:
+    """The first calendar year of the financial year (April to March) a day falls in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def best_figure(area_code: str, metrics: tuple[str, ...], *, not_before: int = 0) -> PublishedFigure | None:
+    """The figure chosen by the rules above for an area among ``metrics`` (in order of preference), from a
+    financial year starting in ``not_before`` or later."""
+    candidates = [
+        (i, f)
+        for i, f in enumerate(published_figures())
+        if f.area_code == area_code and f.metric in metrics and f.start_year >= not_before
+    ]
     if not candidates:
         return None
     return max(
@@ -100,15 +119,20 @@ class ComparatorRow:
     figures: tuple[PublishedFigure, ...]
 
 
-def comparator_rows(metric_headings: tuple[tuple[str, str], ...]) -> list[ComparatorRow]:
-    """England and West Midlands rows for a measure's (metric, heading) pairs. Figures for the same area
-    from the same year and source share a row; different years or sources get their own rows."""
+def comparator_rows(metric_headings: tuple[tuple[str, str], ...], *, not_before: int = 0) -> list[ComparatorRow]:
+    """England and West Midlands rows for a measure's (metric, heading) pairs, from financial years starting
+    in ``not_before`` or later. Figures for the same area from the same year and source share a row;
+    different years or sources get their own rows."""
     rows: list[ComparatorRow] = []
     for code, _name in COMPARATOR_AREAS:
         by_heading: dict[str, list[str]] = {}
         for metric, heading in metric_headings:
             by_heading.setdefault(heading, []).append(metric)
-        chosen = [(h, f) for h, ms in by_heading.items() if (f := best_figure(code, tuple(ms))) is not None]
+        chosen = [
+            (h, f)
+            for h, ms in by_heading.items()
+            if (f := best_figure(code, tuple(ms), not_before=not_before)) is not None
+        ]
         keyed: dict[tuple[str, str], list[tuple[str, PublishedFigure]]] = {}
         for heading, figure in chosen:
             keyed.setdefault((figure.year, figure.source_title), []).append((heading, figure))
@@ -118,3 +142,39 @@ def comparator_rows(metric_headings: tuple[tuple[str, str], ...]) -> list[Compar
             label = f"{figures[0].area_name} {year} (published: {what})"
             rows.append(ComparatorRow(figures[0].area_name, label, {h: f.value for h, f in items}, figures))
     return rows
+
+
+@dataclass(frozen=True)
+class Comparators:
+    """What is shown beside an area's figures for a reference date, and what is said about the rest."""
+
+    rows: list[ComparatorRow]
+    notes: tuple[str, ...]  # a citation per figure shown, and why any area's latest figure is not shown
+
+
+def comparators_for(
+    metric_headings: tuple[tuple[str, str], ...], reference_date: date, max_age_years: int
+) -> Comparators:
+    """Rule 4 above: the rows of figures recent enough to stand beside figures for ``reference_date``, with a
+    note citing each, and a note for every comparator area whose latest figure is too old or missing."""
+    year = financial_year_of(reference_date)
+    not_before = year - max_age_years
+    rows = comparator_rows(metric_headings, not_before=not_before)
+    notes = []
+    metrics = tuple(dict.fromkeys(m for m, _ in metric_headings))
+    for code, name in COMPARATOR_AREAS:
+        shown = [f.citation() for row in rows if row.area_name == name for f in row.figures]
+        if shown:
+            notes += shown
+            continue
+        latest = best_figure(code, metrics) if metrics else None
+        if latest is None:
+            notes.append(f"{name}: no published figure for this measure is held, so none is shown beside it.")
+        else:
+            notes.append(
+                f"{name}: the latest published figure held is for {latest.year} ({latest.value:,.10g} {latest.unit}, "
+                f"{latest.metric_label}), more than {max_age_years} year{'s' if max_age_years != 1 else ''} "
+                f"before {financial_year_label(year)}, the year of these figures, so it is not shown beside them. "
+                f"Source: {latest.source_title}, {latest.source_url}."
+            )
+    return Comparators(rows, tuple(notes))

@@ -52,6 +52,9 @@ class Measure:
     decimals: int = 1
     categories: tuple[str, ...] = ()
     comparator_metrics: tuple[tuple[str, str], ...] = ()  # (workforce_estimates.csv metric, heading)
+    #: a published figure stands beside the area's only if its financial year began at most this many
+    #: years before the one the area's figures are for (ADR 0093)
+    comparator_max_age_years: int = 3
     benchmark_exclusion: bool = False
     headline: str | None = None  # distributions: the category the sentence reports (None: the largest)
     noun: str = ""  # how a sentence names the measure; default: the title in lower case
@@ -128,9 +131,11 @@ def _vacancy_rate(s: Snapshot, g: Groups) -> agg.Aggregate:
 
 
 def _turnover_rate(s: Snapshot, g: Groups) -> agg.Aggregate:
-    staff = agg.count(g.workers, s.current & s.perm_temp & s.in_benchmark, g.size)
-    leavers = agg.count(g.workers, s.left_in_year & s.perm_temp & s.in_benchmark, g.size)
-    return _unless_no_workplace(s.workplace_in_area & s.workplace_matches_total, agg.Ratio(leavers, staff))
+    within = s.in_turnover_benchmark
+    staff = agg.count(g.workers, s.current & s.perm_temp & within, g.size)
+    leavers = agg.count(g.workers, s.left_in_year & s.perm_temp & within, g.size)
+    included = s.workplace_in_area & s.workplace_matches_total & s.workplace_returned_year_before
+    return _unless_no_workplace(included, agg.Ratio(leavers, staff))
 
 
 def _starters_from_sector(s: Snapshot, g: Groups) -> agg.Aggregate:
@@ -269,7 +274,8 @@ MEASURES: tuple[Measure, ...] = (
         "Staff turnover rate",
         "Permanent and temporary staff who left in the 12 months, divided by permanent and temporary staff "
         "on the date. Workplaces whose staff records do not match their stated total are left out (the "
-        "ASC-WDS benchmark rule).",
+        "ASC-WDS benchmark rule), and so are workplaces that had made no return by the start of the 12 "
+        "months, since their leavers over the whole 12 months are not on record.",
         "%",
         Kind.RATIO,
         ("Leavers in the 12 months", "Permanent and temporary staff", "Turnover rate (%)"),
@@ -307,6 +313,7 @@ MEASURES: tuple[Measure, ...] = (
         _median_pay,
         decimals=2,
         comparator_metrics=(("care_worker_average_hourly_pay", "Median hourly pay (£)"),),
+        comparator_max_age_years=1,  # pay moves with the National Living Wage every April
     ),
     Measure(
         "zero_hours_share",

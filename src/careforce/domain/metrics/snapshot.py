@@ -18,9 +18,7 @@ from numpy.typing import NDArray
 
 from careforce.domain.metrics import categories
 from careforce.domain.metrics.facts import NAT, RETURN_STALE_AFTER_YEARS, AreaFacts, Bool, Float, Int, day
-from careforce.domain.reference import REGION_CODE, REGION_NAME, council, councils
-
-PERMANENT, TEMPORARY, POOL_BANK, AGENCY, OTHER_CONTRACT = 1, 2, 3, 4, 7
+from careforce.domain.reference import AGENCY, PERMANENT, REGION_CODE, REGION_NAME, TEMPORARY, council, councils
 
 
 def years_before(d: date, years: int) -> date:
@@ -103,6 +101,25 @@ class Snapshot:
         return out
 
     @cached_property
+    def workplace_returned_year_before(self) -> Bool:
+        """Workplaces that had also made a usable return by the start of the 12 months to the reference date,
+        so that their leavers and starters over the whole 12 months are on record (ADR 0093)."""
+        before = snapshot(self.facts, self.area_code, years_before(self.reference_date, 1))
+        out: Bool = (self.workplace_return >= 0) & (before.workplace_return >= 0)
+        return out
+
+    @cached_property
+    def workplaces_with_return(self) -> int:
+        """Workplaces in the area with a usable return on the reference date."""
+        return int((self.workplace_in_area & (self.workplace_return >= 0)).sum())
+
+    @cached_property
+    def workplaces_with_staff(self) -> int:
+        """Workplaces in the area with anyone working on the reference date (the records a figure rests on)."""
+        wp = self.facts.worker_workplace[self.current]
+        return int(np.unique(wp[wp >= 0]).size)
+
+    @cached_property
     def workplace_vacancies_usable(self) -> Bool:
         chosen = self.workplace_return
         known = np.where(chosen >= 0, self.facts.returns.vacancies_known[np.maximum(chosen, 0)], False)
@@ -123,6 +140,13 @@ class Snapshot:
     def in_benchmark(self) -> Bool:
         """Records in area workplaces that pass the staff-record/stated-total check."""
         return self._per_worker(self.workplace_in_area & self.workplace_matches_total)
+
+    @cached_property
+    def in_turnover_benchmark(self) -> Bool:
+        """Records in area workplaces that pass the check and whose returns cover the 12 months."""
+        return self._per_worker(
+            self.workplace_in_area & self.workplace_matches_total & self.workplace_returned_year_before
+        )
 
     @cached_property
     def in_vacancy_benchmark(self) -> Bool:

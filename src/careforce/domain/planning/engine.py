@@ -41,6 +41,7 @@ FLOW_MEASURES = (
     "recruits_needed",
     "replacement_recruitment",
     "new_to_sector_recruits",
+    "within_sector_moves",
     "leavers",
     "sector_exits",
     "retirements",
@@ -250,7 +251,9 @@ def run_scenario(
         out["retirements"][:, :, t] = retirements
         out["council_moves_net"][:, :, t] = council_in_sum - council_out_sum
         out["new_to_sector_recruits"][:, :, t] = hires
-        recruits_needed = needed + same_sum + role_in_sum + council_in_sum
+        within_moves = same_sum + role_in_sum + council_in_sum
+        out["within_sector_moves"][:, :, t] = within_moves
+        recruits_needed = needed + within_moves
         out["recruits_needed"][:, :, t] = recruits_needed
         out["replacement_recruitment"][:, :, t] = np.minimum(recruits_needed, leavers_sum + retirements)
         if diagnostics:

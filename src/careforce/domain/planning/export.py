@@ -14,7 +14,9 @@ import numpy as np
 
 from careforce.domain.reference import REGION_CODE
 
+from .decisions import DECISION_MEASURES, DECISION_STATISTICS
 from .dimensions import ALL_ROLES, council_names
+from .ranges import RANGE_COVERS, RANGE_EXCLUDES
 from .results import RESULT_MEASURES, ProjectionResult
 from .uncertainty import STATISTICS
 
@@ -28,6 +30,8 @@ MEASURE_DEFINITIONS = {
     "plus staff moving in from other employers, roles and councils",
     "replacement_recruitment": "the part of recruits needed that replaces leavers and retirements",
     "new_to_sector_recruits": "recruits from outside the sector (domestic and international) actually hired",
+    "within_sector_moves": "hires of people already working in care in the region: staff moving to a new employer, "
+    "role or council (part of recruits needed)",
     "leavers": "staff leaving their employer in the year (turnover), including moves within the sector",
     "sector_exits": "leavers who leave the sector (or the region)",
     "retirements": "staff retiring by age",
@@ -76,6 +80,9 @@ def write_workbook(result: ProjectionResult, target: str | Path | IO[bytes]) -> 
     about.append(["Monte Carlo draws", result.draws])
     about.append(["Seed", "" if result.seed is None else result.seed])
     about.append(["Statistics", ", ".join(STATISTICS)])
+    about.append(["Likely range (90%)", "p5 to p95: 9 in 10 draws fall inside it"])
+    about.append(["The range covers", "; ".join(RANGE_COVERS)])
+    about.append(["The range does not cover", "; ".join(RANGE_EXCLUDES)])
     about.append([])
     about.append(["Measure", "Definition"])
     for measure in RESULT_MEASURES:
@@ -127,9 +134,59 @@ def write_workbook(result: ProjectionResult, target: str | Path | IO[bytes]) -> 
                 diffs.append(None if np.isnan(a) or np.isnan(b) else round(a - b, 2))
             sheet.append([scenario, measure, *diffs])
 
+    _decision_sheets(book, result)
+
     sheet = book.create_sheet("Published comparison")
     sheet.append(["what", "ours (first scenario, region)", "published", "source", "note"])
     for comp in result.comparisons():
         sheet.append([comp.what, round(comp.ours, 2), comp.published, comp.source, comp.note])
 
     book.save(target)
+
+
+def _decision_sheets(book: Any, result: ProjectionResult) -> None:
+    """Headline levels and paired differences (all roles), and the sensitivity (tornado) rows."""
+    d = result.decisions
+    if d is not None:
+        sheet = book.create_sheet("Headline and differences")
+        sheet.append(["headline: each scenario's figures; difference: the scenario less the first, draw by draw"])
+        sheet.append(["table", "scenario", "measure", "council", "year", *DECISION_STATISTICS])
+        for table, values in (("headline", d.levels), ("difference", d.differences)):
+            for s, scenario in enumerate(d.scenarios):
+                for m, measure in enumerate(DECISION_MEASURES):
+                    for a, area in enumerate(result.council_labels):
+                        for y, year in enumerate(result.years):
+                            stats = [round(float(v), 2) for v in values[s, m, a, y]]
+                            sheet.append([table, scenario, measure, area, year, *stats])
+    if result.sensitivity:
+        sheet = book.create_sheet("Sensitivity")
+        sheet.append(["each assumption at the P5 and P95 of its own range, every other at its median"])
+        sheet.append(
+            [
+                "scenario",
+                "measure",
+                "council",
+                "year",
+                "assumption",
+                "low input",
+                "high input",
+                "central",
+                "at P5",
+                "at P95",
+            ]
+        )
+        for w in result.sensitivity:
+            sheet.append(
+                [
+                    w.scenario,
+                    w.measure,
+                    w.area,
+                    w.year,
+                    w.label,
+                    w.low_input,
+                    w.high_input,
+                    w.central,
+                    w.at_low,
+                    w.at_high,
+                ]
+            )

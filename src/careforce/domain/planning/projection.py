@@ -8,13 +8,17 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
+from careforce.domain.reference import REGION_CODE
+
 from .checks import check_scenario
+from .decisions import DECISION_MEASURES, area_draws, paired_decisions
 from .demand import DEMAND_METHODS, DemandMethod, demand_growth, need_weight_assumptions
 from .dimensions import MAX_YEAR
 from .engine import run_scenario
 from .parameters import Calibration, default_calibration
 from .results import ProjectionResult, summarise_draws
 from .scenarios import Scenario, builtin_scenarios, compile_scenario
+from .sensitivity import Swing, swing_draws, tornado
 from .uncertainty import Draws, FloatArray, draw_parameters
 
 Progress = Callable[[int, int, str], None]
@@ -85,21 +89,32 @@ def project(
     years = check_years(calibration, to_year)
     growth = demand_growth(calibration, demand_method, years)
     shared = draw_parameters(calibration, draws, seed)
+    swings = swing_draws(calibration)
+    areas = (*calibration.councils, REGION_CODE)
+    at_years = tornado_years(years)
     raw = {}
 
-    def one(scenario: Scenario) -> FloatArray:
+    def one(scenario: Scenario) -> tuple[FloatArray, FloatArray, list[Swing]]:
         compiled = compile_scenario(scenario, calibration.councils, years)
         dtype = np.float64 if precision == "float64" else np.float32
         result = run_scenario(calibration, compiled, shared, growth, years, dtype=dtype, diagnostics=keep_draws)
         if keep_draws:
             raw[scenario.name] = result
-        return summarise_draws(result)
+        bars: list[Swing] = []
+        if swings is not None:
+            swung = run_scenario(calibration, compiled, swings.draws, growth, years, dtype=np.float64)
+            bars = tornado(scenario.name, swings, area_draws(swung), DECISION_MEASURES, areas, years, at_years)
+        return summarise_draws(result), area_draws(result), bars
 
     n_workers = workers or default_workers(len(chosen))
     stats: list[FloatArray] = []
+    headline: list[FloatArray] = []
+    sensitivity: list[Swing] = []
     with single_threaded_blas(), ThreadPoolExecutor(max_workers=n_workers) as pool:
-        for i, summary in enumerate(pool.map(one, chosen)):
+        for i, (summary, by_area, bars) in enumerate(pool.map(one, chosen)):
             stats.append(summary)
+            headline.append(by_area)
+            sensitivity.extend(bars)
             if progress is not None:
                 progress(i + 1, len(chosen), chosen[i].name)
     assumptions = calibration.assumptions + (need_weight_assumptions() if demand_method == "need" else ())
@@ -113,4 +128,12 @@ def project(
         statistics=np.stack(stats),
         assumptions=assumptions,
         raw=raw,
+        decisions=paired_decisions(tuple(names), headline),
+        sensitivity=tuple(sensitivity),
     )
+
+
+def tornado_years(years: range) -> tuple[int, ...]:
+    """The years a sensitivity table is given for: 2030, 2035, 2040 where projected, and the last year."""
+    chosen = [y for y in (2030, 2035, 2040) if y in years[1:]]
+    return tuple(chosen) if years[-1] in chosen else (*chosen, years[-1])

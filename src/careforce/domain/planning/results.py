@@ -15,10 +15,12 @@ from numpy.typing import NDArray
 
 from careforce.domain.reference import REGION_CODE
 
+from .decisions import Decisions
 from .dimensions import ALL_ROLES, ROLES
 from .engine import FLOW_MEASURES, MEASURES, ScenarioDraws
 from .published import Assumption, sfc_projections
 from .scenarios import Scenario
+from .sensitivity import Swing
 from .uncertainty import STATISTICS, summarise
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def summarise_draws(result: ScenarioDraws) -> FloatArray:
             stats[i] = summarise(tot)
     with np.errstate(invalid="ignore", divide="ignore"):
         vacancy = np.where(totals["demand_posts"] > 0, totals["unfilled_gap"] / totals["demand_posts"], 0.0)
-    stats[RESULT_MEASURES.index("vacancy_rate")] = summarise(vacancy)
+    stats[RESULT_MEASURES.index("vacancy_rate")] = summarise(vacancy.astype(first.dtype))
     return stats
 
 
@@ -84,6 +86,8 @@ class ProjectionResult:
     statistics: FloatArray  # (scenario, measure, council + region, role + all, year, statistic)
     assumptions: tuple[Assumption, ...]
     raw: dict[str, ScenarioDraws] = field(default_factory=dict)
+    decisions: Decisions | None = None  # headline levels and paired differences from the baseline
+    sensitivity: tuple[Swing, ...] = ()  # tornado rows, largest swing first within each headline
 
     @property
     def scenario_names(self) -> tuple[str, ...]:

@@ -17,16 +17,16 @@ from itertools import compress, repeat
 from operator import eq, itemgetter
 from typing import cast
 
+from careforce.domain.reference import HEAD_OFFICE, MAX_WEEKLY_HOURS, REGISTERED_MANAGER
 from careforce.domain.upload.columnar import ChunkSink
 from careforce.domain.upload.messages import Message, ascwds, own
+from careforce.domain.upload.part_time_pay import PartTimePay
 from careforce.domain.upload.records import DONT_KNOW, Status, WorkplaceRow, id_key
 from careforce.domain.upload.rules_common import Sink, WorkplaceFacts, add_years
 from careforce.domain.upload.rules_staff import StaffChunk
 from careforce.domain.upload.rules_training import TrainingChunk
 
-REGISTERED_MANAGER = 4
-HEAD_OFFICE = 72
-FULL_TIME_LIMIT = Decimal(75)
+FULL_TIME_LIMIT = Decimal(MAX_WEEKLY_HOURS)
 WORKPLACE_CROSS_CHECKED = frozenset({Status.NEW, Status.UPDATE, Status.NOCHANGE})
 """Workplace rows whose totals ASC-WDS checks against the staff file (workplaceCSVValidator.js, ``crossValidate``
 returns early for any other STATUS, UNCHECKED among them)."""
@@ -120,6 +120,7 @@ class CrossFileChecks:
         self.staffing: dict[str, _Staffing] = {}
         self.ni_entries: list[tuple[str | None, int, Decimal | None]] = []
         self.staff_file_seen = False
+        self.part_time_pay = PartTimePay()
         self._existing: dict[str, frozenset[str]] = {}
 
     # workplace file -------------------------------------------------------------------------
@@ -186,6 +187,8 @@ class CrossFileChecks:
     # staff file -----------------------------------------------------------------------------
     def staff_chunk(self, sink: ChunkSink, chunk: StaffChunk) -> None:
         self.staff_file_seen = True
+        if chunk.annual:
+            self.part_time_pay.add(chunk.rows, chunk.annual)
         workplaces = {w: self._workplace_state(w) for w in set(chunk.workplace) if w}
         if not self._staff_chunk_fast(chunk, workplaces):
             self._staff_chunk_rows(sink, chunk, workplaces)
@@ -326,6 +329,7 @@ class CrossFileChecks:
             if len(uses) > 1 and sum(hours for _row, hours in uses) > FULL_TIME_LIMIT:
                 for row, _hours in uses:
                     staff_sink.add_at(row, "NINUMBER", S_NI_DUPLICATE, ni)
+        self.part_time_pay.finish(staff_sink)
         if workplace_sink is None or not self.staff_file_seen:
             return
         for key, item in self.file_workplaces.items():

@@ -24,6 +24,7 @@ class FileKind(StrEnum):
 STAFF_OPTIONAL_COLUMNS = ("CHGUNIQUEWRKID", "TRANSFERSTAFFRECORD")
 BASE_QUALIFICATION_PAIRS = 3
 MAX_QUALIFICATION_PAIRS = 99
+LISTED_COLUMNS = 10
 
 
 @cache
@@ -97,15 +98,41 @@ def match_layout(header: Sequence[str]) -> Layout | tuple[FileKind | None, str]:
     expected = expected_header(kind, header)
     if kind is FileKind.STAFF and len(header) > MAX_QUALIFICATION_PAIRS * 2 + 46:
         return kind, "The staff file has more qualification columns than ASC-WDS allows (QUALACH99)"
-    for position, (want, got) in enumerate(zip(expected, header, strict=False), start=1):
-        if want != got:
-            return kind, f"Column {position} of the {kind.value} file header should be {want} but is {got or 'blank'}"
-    if len(header) < len(expected):
-        missing = ", ".join(expected[len(header) :][:5])
-        return kind, f"The {kind.value} file header is missing columns: {missing}"
-    if len(header) > len(expected):
-        return (
-            kind,
-            f"The {kind.value} file header has an unexpected column after {expected[-1]}: {header[len(expected)]}",
-        )
-    return _layout(kind, header)
+    if tuple(header) == expected:
+        return _layout(kind, header)
+    return kind, header_mismatch(kind, header, expected)
+
+
+def _names(columns: Sequence[str]) -> str:
+    shown = ", ".join(c or "(a blank column)" for c in columns[:LISTED_COLUMNS])
+    more = len(columns) - LISTED_COLUMNS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def header_mismatch(kind: FileKind, header: Sequence[str], expected: Sequence[str]) -> str:
+    """Why ``header`` is not the ASC-WDS header of a ``kind`` file: the missing and unexpected columns by name,
+    else the first column out of place. ASC-WDS refuses such a file whole, at its header check (whichFile.js,
+    ``validate/headers``), before any row is read."""
+    wanted, given = set(expected), set(header)
+    missing = [c for c in expected if c not in given]
+    unexpected = [c for c in header if c not in wanted]
+    reasons = []
+    if missing:
+        reasons.append(f"missing column{'s' if len(missing) > 1 else ''}: {_names(missing)}")
+    if unexpected:
+        reasons.append(f"unexpected column{'s' if len(unexpected) > 1 else ''}: {_names(unexpected)}")
+    if not reasons:
+        twice = [c for c in dict.fromkeys(header) if header.count(c) > 1]
+        if twice:
+            reasons.append(f"column{'s' if len(twice) > 1 else ''} given twice: {_names(twice)}")
+        else:
+            position, want, got = next(
+                (n, w, g) for n, (w, g) in enumerate(zip(expected, header, strict=True), start=1) if w != g
+            )
+            reasons.append(f"column {position} should be {want} but is {got}: the columns are in the wrong order")
+    because = "; ".join(reasons)
+    return (
+        f"The {kind.value} file header does not match the ASC-WDS {kind.value} file, so ASC-WDS would refuse the "
+        f"whole file. {because[0].upper()}{because[1:]}. Use the header row of the ASC-WDS file format "
+        "(a careforce download has it)"
+    )

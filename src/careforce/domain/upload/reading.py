@@ -34,7 +34,7 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "a JPEG image"),
 )
 _CONTROL = frozenset(chr(c) for c in (*range(9), 11, 12, *range(14, 32), 127))
-SAVE_AS_CSV = "Save it from your spreadsheet as 'CSV UTF-8 (comma delimited)' and upload it again."
+SAVE_AS_CSV = "Save it from your spreadsheet as a CSV file (comma-separated text) and upload it again."
 
 
 def describe_size(size: int) -> str:
@@ -134,7 +134,7 @@ def detect_layout(sample: str) -> tuple[str, Layout]:
             best = (delimiter, cells)
     assert best is not None
     _kind, reason = match_layout(best[1])  # type: ignore[misc]
-    raise UnreadableFile(f"{reason}.", code=_HEADERS_ERROR)
+    raise UnreadableFile(f"{reason.rstrip('.')}.", code=_HEADERS_ERROR)
 
 
 def open_upload(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> UploadFile:

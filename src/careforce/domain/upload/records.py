@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Final, Literal
 
+from careforce.domain.reference import reference_key
 from careforce.domain.upload.layouts import FileKind
 
 DONT_KNOW: Final = 999
@@ -33,11 +34,8 @@ class Status(StrEnum):
     NOCHANGE = "NOCHANGE"
 
 
-def id_key(identifier: str) -> str:
-    """How local identifiers are matched: all whitespace removed (as ASC-WDS does)."""
-    if identifier.isprintable() and " " not in identifier and "\xa0" not in identifier:
-        return identifier  # fast path: nothing to remove (tabs and newlines are not printable)
-    return "".join(identifier.split())
+id_key = reference_key
+"""How local identifiers are matched (all whitespace removed, as ASC-WDS does): ``reference.reference_key``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

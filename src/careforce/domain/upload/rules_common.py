@@ -7,15 +7,11 @@ from datetime import date
 from typing import NamedTuple
 
 from careforce.domain.upload.cells import INVALID, Invalid
-from careforce.domain.upload.messages import Message, own
-from careforce.domain.upload.neutralise import looks_like_formula, restore_cell
+from careforce.domain.upload.messages import Message
+from careforce.domain.upload.neutralise import restore_cell
 from careforce.domain.upload.records import Status
 from careforce.domain.upload.report import Problem, Severity
 
-FORMULA = own(
-    "{column} starts with {first!r}, so a spreadsheet could run it as a formula. "
-    "Remove the formula, or the leading =, +, -, @ if this is meant to be text"
-)
 STATUSES: Mapping[str, Status] = {s.value: s for s in Status} | {s.value.lower(): s for s in Status}
 
 
@@ -46,7 +42,8 @@ class Sink:
 
 
 def text_cell(sink: Sink, column: str, cell: str) -> str | Invalid:
-    """A free-text cell, stripped; an error if it looks like a spreadsheet formula.
+    """A free-text cell, stripped, stored as given even where it looks like a spreadsheet formula (ASC-WDS takes
+    it; careforce never evaluates it, and every export neutralises it: see :mod:`neutralise`).
 
     A leading apostrophe added by our own exports (see :mod:`neutralise`) is removed first, so a
     download uploaded again gives back exactly the text that was downloaded.
@@ -56,9 +53,6 @@ def text_cell(sink: Sink, column: str, cell: str) -> str | Invalid:
         return text
     if text[0] == "'":
         return restore_cell(text)
-    if looks_like_formula(cell.lstrip(" ")):
-        sink.add(FORMULA.with_text(FORMULA.text.format(column=column, first=cell.lstrip(" ")[0])), column, cell)
-        return INVALID
     return text
 
 
@@ -84,8 +78,25 @@ class WorkplaceFacts(NamedTuple):
     staff_do_delegated_healthcare_activities: int | None
 
 
+WORKER_MIN_AGE = 14
+WORKER_MAX_AGE = 100
+"""A worker's age limits in ASC-WDS (workerCSVValidator.js, ``_validateDOB``): the upload's DOB rule and the
+date of birth question page both ask :func:`worker_age_allowed`, and a start in the job before the 14th
+birthday is refused by both through :func:`started_below_working_age`."""
+
+
 def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def worker_age_allowed(born: date, today: date) -> bool:
+    """Whether a date of birth gives an age ASC-WDS accepts for a worker (14 to 100 on ``today``)."""
+    return WORKER_MIN_AGE <= age_on(born, today) <= WORKER_MAX_AGE
+
+
+def started_below_working_age(born: date, started: date) -> bool:
+    """Whether a start date is before the worker's 14th birthday (ASC-WDS refuses it)."""
+    return started < add_years(born, WORKER_MIN_AGE)
 
 
 def add_years(day: date, years: int) -> date:

@@ -20,6 +20,7 @@ from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import INVALID, code_table, list_codes
 from careforce.domain.upload.columnar import CellRule, ChunkSink, ComboRule, build, constant, unzip
 from careforce.domain.upload.layouts import Layout, qualification_columns
+from careforce.domain.upload.part_time_pay import AnnualPay, annual_pay
 from careforce.domain.upload.records import DONT_KNOW, QualificationAchieved, StaffRow, Status, WorkerRecord, id_key
 from careforce.domain.upload.rules_common import WorkplaceFacts
 from careforce.domain.upload.staff_combos import (
@@ -63,6 +64,8 @@ class StaffChunk:
     born: list[date | None]
     ni: list[str | None]
     hours: list[Decimal | None]
+    annual: list[AnnualPay] = dataclass_field(default_factory=list)
+    """The NEW and UPDATE records paid annually with a SALARY and CONTHOURS (for warning 1260)."""
     records: list[StaffRow] = dataclass_field(default_factory=list)
     """The rows that make a record, in order (rows with an error make none); kept records only."""
     columns: StaffColumns | None = None
@@ -249,6 +252,7 @@ class StaffRules:
             born_given,  # the training file's 14th-birthday check reads DOB as given, as ASC-WDS does
             v["NINUMBER"],
             hours,
+            annual_pay(status, v["MAINJOBROLE"], salary, contracted),
         )
         sink.skip = sink.unchecked = bytearray()  # the cross-file checks that follow apply to every row
         if not keep_records:

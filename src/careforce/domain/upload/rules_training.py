@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,13 +32,19 @@ M_PROVIDER = ascwds(F, "PROVIDERNAME", "invalid")
 M_PROVIDER_IGNORED = ascwds(F, "PROVIDERNAME", "will be ignored")
 M_HOW = ascwds(F, "HOWDELIVERED", "invalid")
 M_VALIDITY = ascwds(F, "VALIDITY", "should be either")
-M_VALIDITY_MISMATCH = ascwds(F, "VALIDITY", "VALIDITY you have entered does not match")
+M_VALIDITY_ONE = M_VALIDITY.explained("ASC-WDS takes 2 to 999 months: it refuses 1")
+M_NONE_WITH_EXPIRY = ascwds(F, "VALIDITY", "VALIDITY you have entered does not match")
+M_VALIDITY_MISMATCH = ascwds(F, "VALIDITY", "EXPIRYDATE you have entered does not match")
 M_COMPLETED_FORMAT = ascwds(F, "DATECOMPLETED", "incorrectly formatted")
 M_COMPLETED_FUTURE = ascwds(F, "DATECOMPLETED", "in the future")
 M_EXPIRY_FORMAT = ascwds(F, "EXPIRYDATE", "incorrectly formatted")
 M_EXPIRY_BEFORE = ascwds(F, "EXPIRYDATE", "must be after")
 M_NOTES_LONG = ascwds(F, "NOTES", "longer than")
 NO_EXPIRY = "none"
+VALIDITY_PAIR = "EXPIRYDATE/VALIDITY"
+EXPIRY_PAIR = "EXPIRYDATE/DATECOMPLETED"
+PROVIDER_PAIR = "WHODELIVERED/PROVIDERNAME"
+_LEADING_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def expiry_from_validity(completed: date, months: int) -> date:
@@ -53,14 +60,19 @@ def expiry_from_validity(completed: date, months: int) -> date:
 
 
 def validity(cell: str) -> CellResult:
+    """VALIDITY as ASC-WDS reads it (trainingCSVValidator.js, ``_validateValidity``): exactly ``none`` (so
+    ``None`` is refused), or a whole number of months read from the start of the cell as JavaScript's
+    ``parseInt`` does (``12 months`` is 12), more than 1 and at most 999."""
     value = cell.strip()
     if not value:
         return None, None, ""
-    if value.lower() == NO_EXPIRY:
+    if value == NO_EXPIRY:
         return NO_EXPIRY, None, ""
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= 999:
-        return int(value), None, ""
-    return None, M_VALIDITY, ""
+    number = _LEADING_INTEGER.match(value)
+    months = int(number.group()) if number and number.group().isascii() else None
+    if months is not None and 1 < months <= 999:
+        return months, None, ""
+    return None, M_VALIDITY_ONE if months == 1 else M_VALIDITY, ""
 
 
 def training_date(bad: Any, today: date | None) -> Parser:
@@ -79,7 +91,7 @@ def training_date(bad: Any, today: date | None) -> Parser:
 
 def check_provider(who: int | None, provider: int | None) -> tuple[tuple[Any, ...], tuple[Finding, ...]]:
     if provider is not None and who != EXTERNAL_PROVIDER:
-        return (None,), (("PROVIDERNAME", M_PROVIDER_IGNORED, ""),)
+        return (None,), ((PROVIDER_PAIR, M_PROVIDER_IGNORED, ""),)
     return (provider,), ()
 
 
@@ -134,21 +146,26 @@ class TrainingRules:
         v = {name: rule.run(columns[ix[name]], sink) for name, rule in self.rules.items()}
         (provider,) = unzip(self.provider.run(sink, v["WHODELIVERED"], v["PROVIDERNAME"]), 1)
         completed, expires, months = v["DATECOMPLETED"], v["EXPIRYDATE"], v["VALIDITY"]
+        expiry_cells, validity_cells = columns[ix["EXPIRYDATE"]], columns[ix["VALIDITY"]]
+        # in ASC-WDS's order (trainingCSVValidator.js, ``validate``): EXPIRYDATE is checked against DATECOMPLETED
+        # first, and one refused there is not compared with VALIDITY (``_validateExpiry``, ``_matchUpWithExpiryDate``)
         for i, (done, ends, period) in enumerate(zip(completed, expires, months, strict=True)):
-            if done is None:
-                continue
-            if ends is not None and ends <= done:
-                sink.add(i, "EXPIRYDATE", M_EXPIRY_BEFORE)
-            if isinstance(period, int):
+            if ends is not None and done is not None and ends <= done:
+                sink.add(i, EXPIRY_PAIR, M_EXPIRY_BEFORE, expiry_cells[i])
+                ends = expires[i] = None
+            if period == NO_EXPIRY:
+                if ends is not None:
+                    sink.add(i, VALIDITY_PAIR, M_NONE_WITH_EXPIRY, validity_cells[i])
+            elif isinstance(period, int) and done is not None:
                 expected = expiry_from_validity(done, period)
                 if ends is None:
                     expires[i] = expected
                 elif ends != expected:
                     sink.add(
                         i,
-                        "VALIDITY",
+                        VALIDITY_PAIR,
                         M_VALIDITY_MISMATCH,
-                        None,
+                        validity_cells[i],
                         f"{period} months from {done:%d/%m/%Y} ends on {expected:%d/%m/%Y}",
                     )
         result = TrainingChunk(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import HEAD_OFFICE, code_list
 from careforce.domain.upload.cells import INVALID, code_table, list_codes, parse_code, parse_int, split_list
 from careforce.domain.upload.layouts import Layout
 from careforce.domain.upload.messages import Message, ascwds
@@ -19,7 +19,6 @@ from careforce.domain.upload.rules_workplace_staffing import StaffingRules
 
 F = "workplace"
 ID_LIMIT = 49
-HEAD_OFFICE = 72
 OTHER_TYPE = 8
 CQC_ID = re.compile(r"\d-\d{8,12}")
 POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9][0-9A-Za-z]?\s*[0-9][A-Za-z]{2}")

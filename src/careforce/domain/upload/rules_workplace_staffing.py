@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import HEAD_OFFICE, REGISTERED_MANAGER, code_list
 from careforce.domain.upload.cells import INVALID, code_table, list_codes, parse_code, parse_decimal, split_list
 from careforce.domain.upload.layouts import Layout
 from careforce.domain.upload.messages import Message, ascwds
@@ -13,8 +13,6 @@ from careforce.domain.upload.records import DONT_KNOW, RoleCounts
 from careforce.domain.upload.rules_common import Sink, text_cell
 
 F = "workplace"
-REGISTERED_MANAGER = 4
-HEAD_OFFICE = 72
 OTHER_REASON = 10
 DIFFERENT_TRAVEL_RATE = 3
 

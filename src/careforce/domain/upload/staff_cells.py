@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from careforce.domain.reference import MAX_WEEKLY_HOURS
 from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import (
     INVALID,
@@ -23,9 +24,9 @@ from careforce.domain.upload.cells import (
 )
 from careforce.domain.upload.columnar import CellResult, TextRule
 from careforce.domain.upload.messages import Message
-from careforce.domain.upload.neutralise import looks_like_formula, restore_cell
+from careforce.domain.upload.neutralise import restore_cell
 from careforce.domain.upload.records import DONT_KNOW
-from careforce.domain.upload.rules_common import FORMULA, STATUSES, age_on
+from careforce.domain.upload.rules_common import STATUSES, worker_age_allowed
 
 Parser = Callable[[str], CellResult]
 BLANK = ""
@@ -37,26 +38,21 @@ CLEAN_NI_NUMBER = "(?:[A-Z]{2}[0-9]{6}[A-Z]?)?"
 HOME_POSTCODE = re.compile(r"[A-Za-z]{1,2}[0-9]{1,2}[A-Za-z]?\s[0-9][A-Za-z]{2}")
 CLEAN_POSTCODE = "[A-Z]{1,2}[0-9]{1,2}[A-Z]? [0-9][A-Z]{2}"
 """Postcodes that :func:`postcode` gives back as they are."""
-MAX_HOURS = 75
+MAX_HOURS = MAX_WEEKLY_HOURS
 MAX_DAYS_SICK = 366
 L2_FIRST_YEAR = 2024
 SPECIAL_START = frozenset(" \t\r\n=+-@'")
 """First characters that need the slow path: formula triggers, our export's apostrophe, leading space."""
 
 
-def formula(column: str, cell: str) -> Message:
-    return FORMULA.with_text(FORMULA.text.format(column=column, first=cell.lstrip(" ")[0]))
-
-
 def text(
     column: str, limit: int | None = None, missing: Message | None = None, too_long: Message | None = None
 ) -> Parser:
-    """Free text: a formula is an error; ``limit`` is the most characters allowed."""
+    """Free text, stored as given (a formula-looking value too: it is never evaluated here, and every export
+    neutralises it, see :mod:`neutralise`); ``limit`` is the most characters allowed."""
 
     def parse(cell: str) -> CellResult:
         if cell[:1] in SPECIAL_START:
-            if looks_like_formula(cell.lstrip(" ")):
-                return None, formula(column, cell), ""
             value = cell.strip()
             if value[:1] == "'":
                 value = restore_cell(value)
@@ -125,7 +121,7 @@ def date_of_birth(today: date) -> Parser:
             return None, m.DOB_FORMAT, describe_date(cell, born)
         if born > today:
             return None, m.DOB_RANGE, "it is in the future"
-        if not 14 <= age_on(born, today) <= 100:
+        if not worker_age_allowed(born, today):
             return None, m.DOB_RANGE, ""
         return born, None, ""
 

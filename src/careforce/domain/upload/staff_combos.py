@@ -12,19 +12,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from careforce.domain.reference import code_list
+from careforce.domain.reference import (
+    PERMANENT_OR_TEMPORARY,
+    REGISTERED_MANAGER,
+    REGISTERED_NURSE,
+    SENIOR_MANAGEMENT,
+    SOCIAL_WORKER,
+    code_list,
+)
 from careforce.domain.upload import staff_messages as m
 from careforce.domain.upload.cells import INVALID
 from careforce.domain.upload.columnar import ChunkSink, Finding
 from careforce.domain.upload.records import DONT_KNOW
-from careforce.domain.upload.rules_common import WorkplaceFacts, add_years
+from careforce.domain.upload.rules_common import WORKER_MIN_AGE, WorkplaceFacts, started_below_working_age
 from careforce.domain.upload.staff_cells import BLANK
 
 Result = tuple[tuple[Any, ...], tuple[Finding, ...]]
 BRITISH = 826
-REGISTERED_MANAGER, SENIOR_MANAGEMENT, SOCIAL_WORKER, REGISTERED_NURSE = 4, 1, 6, 16
 ROLES_NEEDING_DESCRIPTION = frozenset({23, 27})
-PERMANENT_OR_TEMPORARY = frozenset({1, 2})
 ANNUALLY, HOURLY = 1, 3
 HOURS_PAIR, SALARY_PAIR, RATE_PAIR = "CONTHOURS/ZEROHRCONT", "SALARYINT/SALARY", "SALARYINT/HOURLYRATE"
 """The column names ASC-WDS gives problems with two columns."""
@@ -188,7 +193,7 @@ def check_dates(
     """Start dates against dates of birth and year of entry; rejected values become ``None`` in place."""
     for i, (dob, start, year, entered) in enumerate(zip(born, started, sector, entry, strict=True)):
         if start is not None:
-            if dob is not None and start.year - dob.year <= 14 and start < add_years(dob, 14):
+            if dob is not None and start.year - dob.year <= WORKER_MIN_AGE and started_below_working_age(dob, start):
                 sink.add(i, "STARTDATE", m.START_YOUNG)
                 started[i] = start = None
             elif entered is not None and start.year < entered:
@@ -198,6 +203,6 @@ def check_dates(
             if start is not None and year > start.year:
                 sink.add(i, "STARTINSECT", m.SECTOR_AFTER)
                 sector[i] = None
-            elif dob is not None and year < dob.year + 14:
+            elif dob is not None and year < dob.year + WORKER_MIN_AGE:
                 sink.add(i, "STARTINSECT", m.SECTOR_YOUNG)
                 sector[i] = None

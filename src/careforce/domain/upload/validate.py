@@ -12,6 +12,7 @@ from datetime import date
 from careforce.domain.upload import parallel
 from careforce.domain.upload.columnar import CHUNK_ROWS, ChunkSink
 from careforce.domain.upload.crossfile import AccountSnapshot, CrossFileChecks
+from careforce.domain.upload.encoding_advice import ascwds_would_not_take
 from careforce.domain.upload.layouts import FileKind
 from careforce.domain.upload.parallel import BIG_FILES
 from careforce.domain.upload.reading import (
@@ -78,6 +79,9 @@ def _open_all(
             )
             continue
         opened[upload.kind] = upload
+        advice = ascwds_would_not_take(upload)
+        if advice:
+            problems.append(Problem(name, None, "", None, Severity.WARNING, advice))
     return opened
 
 
@@ -90,8 +94,10 @@ def _rows(upload: UploadFile, problems: list[Problem], counts: dict[FileKind, in
 
 
 def _counted(upload: UploadFile, problems: list[Problem], counts: dict[FileKind, int], count: int) -> None:
+    """Record how many rows a file had. A staff or training file with a header and no rows is accepted, as
+    ASC-WDS accepts it (validateBulkUploadFiles.js: only the workplace file must have a row, 950/955)."""
     counts[upload.kind] = count
-    if count == 0:
+    if count == 0 and upload.kind is FileKind.WORKPLACE:
         problems.append(
             Problem(upload.name, None, "", None, Severity.ERROR, "This file has a header row but no records below it")
         )

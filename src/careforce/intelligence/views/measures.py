@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.metrics import MEASURES, Split
 from careforce.domain.metrics.tables import format_date
@@ -16,17 +17,17 @@ from .downloads import FORMAT_NAMES, download
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
-def home(request: HttpRequest) -> HttpResponse:
-    area = queries.home_area_for(request.user)
+def home(request: ScopedRequest) -> HttpResponse:
+    area = queries.home_area_for(request.scope)
     return redirect("intelligence:dashboard", area.code)
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
-def dashboard(request: HttpRequest, area_code: str) -> HttpResponse:
-    area = queries.area_for(request.user, area_code)
+def dashboard(request: ScopedRequest, area_code: str) -> HttpResponse:
+    area = queries.area_for(request.scope, area_code)
     region = measures.current()
     rows = [presenters.summary_row(m, measures.table_for_area(area, m, Split.NONE, region)) for m in MEASURES]
-    others = queries.councils_visible_to(request.user) if area.is_region else []
+    others = queries.councils_visible_to(request.scope) if area.is_region else []
     return render(
         request,
         "intelligence/dashboard.html",
@@ -54,11 +55,11 @@ def _split_links(request: HttpRequest, area: queries.Area, slug: str, chosen: Sp
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
-def measure(request: HttpRequest, area_code: str, slug: str) -> HttpResponse:
+def measure(request: ScopedRequest, area_code: str, slug: str) -> HttpResponse:
     chosen = measures.measure_for(slug)
-    area = queries.area_for(request.user, area_code)
+    area = queries.area_for(request.scope, area_code)
     split = measures.split_for(area, request.GET.get("by"))
-    _, table = measures.area_table(request.user, area.code, chosen, split)
+    _, table = measures.area_table(request.scope, area.code, chosen, split)
     query = "" if split is Split.NONE else f"?by={split.value}"
     downloads = [
         {
@@ -85,8 +86,8 @@ def measure(request: HttpRequest, area_code: str, slug: str) -> HttpResponse:
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)
-def measure_download(request: HttpRequest, area_code: str, slug: str, fmt: str) -> HttpResponse:
+def measure_download(request: ScopedRequest, area_code: str, slug: str, fmt: str) -> HttpResponse:
     chosen = measures.measure_for(slug)
-    area = queries.area_for(request.user, area_code)
-    _, table = measures.area_table(request.user, area.code, chosen, measures.split_for(area, request.GET.get("by")))
+    area = queries.area_for(request.scope, area_code)
+    _, table = measures.area_table(request.scope, area.code, chosen, measures.split_for(area, request.GET.get("by")))
     return download(table, area.code, fmt)

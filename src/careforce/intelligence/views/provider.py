@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.metrics import MEASURES
 from careforce.domain.metrics.tables import format_date
@@ -20,9 +21,9 @@ def _query(scope: measures.ProviderScope) -> str:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def provider(request: HttpRequest) -> HttpResponse:
+def provider(request: ScopedRequest) -> HttpResponse:
     region = measures.current()
-    scope = measures.provider_scope(request.user, request.GET.get("council"), region)
+    scope = measures.provider_scope(request.scope, request.GET.get("council"), region)
     rows = []
     for m in MEASURES:
         table = measures.provider_table(scope, m, region)
@@ -51,10 +52,10 @@ def provider(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def provider_measure(request: HttpRequest, slug: str) -> HttpResponse:
+def provider_measure(request: ScopedRequest, slug: str) -> HttpResponse:
     chosen = measures.measure_for(slug)
     region = measures.current()
-    scope = measures.provider_scope(request.user, request.GET.get("council"), region)
+    scope = measures.provider_scope(request.scope, request.GET.get("council"), region)
     table = measures.provider_table(scope, chosen, region)
     downloads = [
         {
@@ -80,8 +81,8 @@ def provider_measure(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def provider_measure_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def provider_measure_download(request: ScopedRequest, slug: str, fmt: str) -> HttpResponse:
     chosen = measures.measure_for(slug)
     region = measures.current()
-    scope = measures.provider_scope(request.user, request.GET.get("council"), region)
+    scope = measures.provider_scope(request.scope, request.GET.get("council"), region)
     return download(measures.provider_table(scope, chosen, region), f"provider-{scope.council.code}", fmt)

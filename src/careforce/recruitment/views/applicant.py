@@ -1,21 +1,22 @@
 """One applicant: what the manager may see of them, shortlisting, and moving them between stages."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
 from ..forms import StageForm
-from ..models import Stage
+from ..stages import Stage
 from .common import notify, page
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def applicant(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = queries.application_for(request.user, application_id)
+def applicant(request: ScopedRequest, application_id: int) -> HttpResponse:
+    application = queries.application_for(request.scope, application_id)
     scores = list(application.interview_scores.all())
     return page(
         request,
@@ -34,15 +35,15 @@ def applicant(request: HttpRequest, application_id: int) -> HttpResponse:
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 @require_POST
-def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
+def shortlist(request: ScopedRequest, application_id: int) -> HttpResponse:
     application = services.shortlist(request.user, application_id)
     notify(request, f"Applicant {application.pk} is shortlisted: their name and contact details are shown below")
     return redirect("recruitment:applicant", application.pk)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_stage(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = queries.application_for(request.user, application_id)
+def change_stage(request: ScopedRequest, application_id: int) -> HttpResponse:
+    application = queries.application_for(request.scope, application_id)
     if application.stage == Stage.HIRED:
         notify(request, "This applicant has been hired, so their stage cannot change", success=False)
         return redirect("recruitment:applicant", application.pk)

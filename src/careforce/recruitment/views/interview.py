@@ -1,9 +1,10 @@
 """Score an interview against the care workforce pathway's values (values-based recruitment)."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from .. import queries, services
@@ -12,8 +13,8 @@ from .common import notify, page
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def interview_scores(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = queries.application_for(request.user, application_id)
+def interview_scores(request: ScopedRequest, application_id: int) -> HttpResponse:
+    application = queries.application_for(request.scope, application_id)
     earlier = list(application.interview_scores.all())
     initial = {f"score_{s.value}": s.score for s in earlier} | {f"notes_{s.value}": s.notes for s in earlier}
     if earlier:

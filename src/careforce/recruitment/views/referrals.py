@@ -4,11 +4,12 @@ and to the friend staying 3 and 6 months, milestones the provider can reward."""
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 
+from careforce import links
 from careforce.accounts.access import requires
-from careforce.careers import links
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
@@ -19,10 +20,10 @@ PER_PAGE = 20
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def refer_a_friend(request: HttpRequest) -> HttpResponse:
+def refer_a_friend(request: ScopedRequest) -> HttpResponse:
     search = VacancySearch(request.GET)
     words = search.cleaned_data["q"] if search.is_valid() else ""
-    found = queries.referable_vacancies(request.user, words)
+    found = queries.referable_vacancies(request.scope, words)
     listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(
         request,
@@ -33,15 +34,15 @@ def refer_a_friend(request: HttpRequest) -> HttpResponse:
         listed=listed,
         showing=presenters.showing(listed, "vacancy", "vacancies"),
         pages=presenters.pagination(request.GET, listed),
-        referrals=presenters.referral_rows(list(queries.referrals_by(request.user))),
+        referrals=presenters.referral_rows(list(queries.referrals_by(request.scope))),
     )
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def share(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = queries.referable_vacancy_for(request.user, vacancy_id)
+def share(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = queries.referable_vacancy_for(request.scope, vacancy_id)
     name = presenters.vacancy_name(vacancy)
-    link = links.share(request.user.pk, vacancy.pk)
+    link = links.share(request.user.pk, vacancy.pk)  # type: ignore[arg-type]
     message = f"{name} at {vacancy.workplace.name}: I think you would be good at this job. Apply here: {link}"
     return page(
         request,
@@ -56,8 +57,8 @@ def share(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_WORKER_RECORD)
-def refer(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = queries.referable_vacancy_for(request.user, vacancy_id)
+def refer(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
+    vacancy = queries.referable_vacancy_for(request.scope, vacancy_id)
     form = ReferralForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.refer_friend(
@@ -78,10 +79,10 @@ def refer(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def organisation_referrals(request: HttpRequest) -> HttpResponse:
+def organisation_referrals(request: ScopedRequest) -> HttpResponse:
     return page(
         request,
         "referrals.html",
         "Staff referrals",
-        referrals=presenters.referral_rows(list(queries.referrals_for_organisation(request.user)), with_referrer=True),
+        referrals=presenters.referral_rows(list(queries.referrals_for_organisation(request.scope)), with_referrer=True),
     )

@@ -1,11 +1,12 @@
 """Publish from records: the organisation's vacancies, each with a publish or take-down action."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
@@ -22,21 +23,21 @@ SORTS = {
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def vacancies(request: HttpRequest) -> HttpResponse:
+def vacancies(request: ScopedRequest) -> HttpResponse:
     filters = VacancyFilters(
         request.GET,
-        workplaces=queries.workplaces_recruiting(request.user),
-        roles=queries.roles_recruited(request.user),
+        workplaces=queries.workplaces_recruiting(request.scope),
+        roles=queries.roles_recruited(request.scope),
     )
     chosen = filters.chosen()
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "workplace"
     found = queries.filtered_vacancies(
-        request.user,
+        request.scope,
         workplace_id=chosen["workplace"],
         job_role=chosen["job_role"],
         status=chosen["status"],
         stage=chosen["stage"],
-        sort=sort,
+        sort=sort,  # type: ignore[arg-type]
     )
     listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(
@@ -53,13 +54,13 @@ def vacancies(request: HttpRequest) -> HttpResponse:
             for key, text in SORTS.items()
         ],
         is_open=queries.is_open,
-        stage_counts=queries.stage_counts(request.user),
+        stage_counts=queries.stage_counts(request.scope),
     )
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 @require_POST
-def publish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+def publish(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
     wanted = request.POST.get("publish") == "yes"
     try:
         vacancy = services.set_published(request.user, vacancy_id, wanted)
