@@ -75,8 +75,13 @@ class Listing:
             fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
         return [*fields, "-pk" if self.descending else "pk"]
 
-    def page(self, items: Any) -> Page:
-        return Paginator(items, self.per_page).get_page(self.page_number)
+    def page(self, items: Any, count: int | None = None) -> Page:
+        """A page of ``items``; ``count`` is how many there are in all, when the caller has counted them
+        already (the paginator would count them again: a second slow query on a long list)."""
+        paginator = Paginator(items, self.per_page)
+        if count is not None:
+            paginator.count = count  # Paginator.count is a cached property: this is the value it would find
+        return paginator.get_page(self.page_number)
 
     def url(self, **changes: Any) -> str:
         """The query string of this list with some choices changed (page goes back to 1 unless given)."""

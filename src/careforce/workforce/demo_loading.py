@@ -158,7 +158,10 @@ def _refresh_planner_statistics() -> None:
     """PostgreSQL plans the queries that follow a bulk load badly until it has fresh table statistics."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE workforce_organisation, workforce_workplace, workforce_worker, workforce_vacancy")
+            cursor.execute(
+                "ANALYZE workforce_organisation, workforce_workplace, workforce_worker, workforce_vacancy, "
+                "workforce_trainingrecord, workforce_workerqualification"
+            )
 
 
 WORKER_FIELDS = (

@@ -223,7 +223,7 @@ def training_due(request: ScopedRequest) -> HttpResponse:
         expired={"expired": True, "soon": False}.get(chosen.get("status", "")),
     )
     expired, total = queries.count_expired(records, today)
-    page = listing.page(records.order_by(*listing.order_by()))
+    page = listing.page(records.order_by(*listing.order_by()), count=total)
     rows = [
         {
             "worker": t.worker,
