@@ -233,6 +233,13 @@ def test_a_manager_changes_one_personal_item_from_the_record_and_a_follow_up_sav
     worker.refresh_from_db()
     assert worker.name_or_id == "Sam Jones"
     assert _soup(as_manager.get(f"/provider/workers/{worker.pk}")).select_one("h1").get_text(strip=True) == "Sam Jones"
+    as_manager.post(
+        f"/provider/workers/{worker.pk}/leaving/date",
+        {"left_on-day": "1", "left_on-month": "12", "left_on-year": "2026"},
+    )
+    as_manager.post(f"/provider/workers/{worker.pk}/leaving/reason", {"leaving_reason": "6"})
+    check = _rows(as_manager.get(f"/provider/workers/{worker.pk}/leaving/check-answers"))
+    assert check["Worker"].startswith(f"Sam Jones ({worker.local_identifier}), ")
 
 
 def test_another_providers_worker_is_not_found_and_staff_and_analysts_are_refused(as_manager, as_staff, as_analyst):

@@ -150,6 +150,15 @@ def provider_table(scope: ProviderScope, measure: Measure, region: facts.RegionF
             suppressed_cells=own.suppressed_cells + whole.suppressed_cells + hidden_extra,
             footnotes=(
                 *whole.footnotes,
+                *(
+                    note.replace(
+                        f"workplaces in {scope.council.name};",
+                        f"{scope.organisation_name}'s workplaces in {scope.council.name} (your row);",
+                        1,
+                    )
+                    for note in own.footnotes
+                    if note.startswith("Figures for ")
+                ),
                 "Figures for all workplaces in the council are also hidden where the "
                 "same figure for the other providers would rest on fewer than 5 people.",
             ),

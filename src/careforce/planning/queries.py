@@ -34,9 +34,9 @@ def runs_visible_to(user: Actor) -> QuerySet[ProjectionRun]:
     return runs.none()
 
 
-def finished_runs_visible_to(user: Actor) -> QuerySet[ProjectionRun]:
-    """The runs the user may see that have finished (newest first, as ``runs_visible_to`` orders them)."""
-    return runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)
+def finished_runs_visible_to(user: Actor, limit: int) -> QuerySet[ProjectionRun]:
+    """The newest ``limit`` finished runs the user may see."""
+    return runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)[:limit]
 
 
 def run_for(user: Actor, run_id: Any) -> ProjectionRun:

@@ -128,5 +128,5 @@ def download(request: ScopedRequest, kind: str) -> HttpResponse:
         return _attachment(downloads.zipped(organisation), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = getattr(downloads.files(organisation), kind)
+    content = downloads.file(organisation, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")

@@ -34,6 +34,12 @@ def _current_worker(request: ScopedRequest, worker_id: int) -> Any:
     return worker
 
 
+def _who(worker: Any) -> str:
+    """The worker's name and reference, or the reference alone when no name is recorded."""
+    named = worker.name_or_id and worker.name_or_id != worker.local_identifier
+    return f"{worker.name_or_id} ({worker.local_identifier})" if named else worker.local_identifier
+
+
 def _journey(request: HttpRequest, worker: Any) -> Journey:
     def make(
         question: Question, data: MultiValueDict[str, str] | None, initial: Mapping[str, Any] | None
@@ -91,7 +97,7 @@ def leave_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
         return redirect("workforce:staff", worker.workplace_id)
     rows = journey.summary_rows(
         [
-            ("Worker", f"{worker.local_identifier}, {presenters.label('job_roles', worker.main_job_role)}", None),
+            ("Worker", f"{_who(worker)}, {presenters.label('job_roles', worker.main_job_role)}", None),
             ("Date they left", presenters.gov_date(cleaned["left_on"]), "date"),
             ("Why they left", presenters.label("worker_leave_reason", cleaned["leaving_reason"]), "reason"),
         ]

@@ -73,7 +73,7 @@ def test_the_2016_17_pay_figures_are_not_shown_beside_this_years_pay() -> None:
 def test_an_area_with_no_published_figure_says_so() -> None:
     chosen = comparators_for((("fte_jobs", "Full-time equivalent"),), date(2026, 12, 7), 10)
     assert chosen.notes[0] == "England: no published figure for this measure is held, so none is shown beside it."
-    assert chosen.notes[1].startswith("West Midlands, 2017/18, fte jobs: 123000 FTE")
+    assert chosen.notes[1].startswith("West Midlands, 2017/18, fte jobs: 123,000 FTE")
 
 
 def test_the_financial_year_starts_in_april() -> None:

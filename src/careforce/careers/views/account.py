@@ -16,6 +16,7 @@ from careforce.careers.views.apply import SENT
 from careforce.careers.views.self_assessment import PENDING
 from careforce.careers.views.your_application import NOTICE
 from careforce.domain.access import Permission, home_for
+from careforce.web.journeys import page_has_errors
 
 
 @public
@@ -45,7 +46,7 @@ def create_account(request: HttpRequest) -> HttpResponse:
         {
             "title": "Create an account",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "saving_result": PENDING in request.session,
             "after_applying": bool(request.session.get(SENT)),
         },
@@ -104,7 +105,7 @@ def delete_account(request: ScopedRequest) -> HttpResponse:
         {
             "title": "Delete your account",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "applications": queries.applications_of(request.user).count(),
         },
     )

@@ -35,6 +35,7 @@ from careforce.domain.careers.matching import NO_SOFT_SIGNALS, SoftSignals, self
 from careforce.domain.careers.postcodes import ATTRIBUTION
 from careforce.domain.careers.search import JobFilters, search_page, widen_suggestions
 from careforce.domain.careers.wording import count_of, miles
+from careforce.web.journeys import page_has_errors
 
 if TYPE_CHECKING:
     from careforce.careers.models import SavedSearch
@@ -113,7 +114,7 @@ def search_form(request: HttpRequest) -> HttpResponse:
             "where_we_work": where_we_work(),
             "form": form,
             "options": _search_options(form),
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
         },
     )
 

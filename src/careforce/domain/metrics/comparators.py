@@ -54,7 +54,7 @@ class PublishedFigure:
     def citation(self) -> str:
         scope = f" ({self.scope_note})" if self.scope_note else ""
         return (
-            f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:g} {self.unit}{scope}. "
+            f"{self.area_name}, {self.year}, {self.metric_label}: {self.value:,.10g} {self.unit}{scope}. "
             f"Source: {self.source_title}, {self.source_url} (confidence: {self.confidence})."
         )
 
@@ -172,7 +172,7 @@ def comparators_for(
             notes.append(f"{name}: no published figure for this measure is held, so none is shown beside it.")
         else:
             notes.append(
-                f"{name}: the latest published figure held is for {latest.year} ({latest.value:g} {latest.unit}, "
+                f"{name}: the latest published figure held is for {latest.year} ({latest.value:,.10g} {latest.unit}, "
                 f"{latest.metric_label}), more than {max_age_years} year{'s' if max_age_years != 1 else ''} "
                 f"before {financial_year_label(year)}, the year of these figures, so it is not shown beside them. "
                 f"Source: {latest.source_title}, {latest.source_url}."

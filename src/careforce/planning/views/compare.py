@@ -55,8 +55,8 @@ class Row:
 
 
 def picks_for(user: Actor) -> list[Pick]:
-    out = []  # type: ignore[var-annotated]
-    for run in finished_runs_visible_to(user)[:CHOICES]:
+    out: list[Pick] = []
+    for run in finished_runs_visible_to(user, CHOICES):
         titles = presenters.scenario_titles(run)
         out.extend(Pick(run, name, titles[name]) for name in run.scenario_names)
     return out

@@ -10,6 +10,7 @@ from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import RANGE_COVERS, RANGE_EXCLUDES, builtin_scenarios
 from careforce.jobs.views import notice_lost_jobs
+from careforce.web.journeys import page_has_errors
 
 from .. import decision_presenters as decided
 from .. import presenters
@@ -56,7 +57,7 @@ def new_run(request: ScopedRequest) -> HttpResponse:
         {
             "title": "Run a projection",
             "form": form,
-            "page_has_errors": bool(form.errors),
+            "page_has_errors": page_has_errors(form),
             "builtin": builtin_scenarios(),
             "saved": saved,
             "immediate_draws": IMMEDIATE_DRAWS,

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from careforce.web.forms import govuk_field
+from careforce.web.journeys import page_has_errors
 
 from .. import presenters
 
@@ -23,7 +24,7 @@ def page(
         {
             "title": title,
             "form": form,
-            "page_has_errors": bool(form is not None and form.errors),
+            "page_has_errors": page_has_errors(form),
             "govuk_field": govuk_field,
             "notice": notices[0] if notices else None,
             "p": presenters,

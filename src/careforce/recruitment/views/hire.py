@@ -1,7 +1,12 @@
-"""Hire an applicant: choose the start date, check, then a worker record is created in the workforce."""
+"""Hire an applicant: choose the start date, check, then a worker record is created in the workforce.
 
-from datetime import date
+A journey of one question on the one journey helper (``careforce.web.journeys``, ADR 0120): the start date
+is kept in the session as typed until check your answers."""
 
+from collections.abc import Mapping
+from typing import Any
+
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -10,14 +15,31 @@ from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.reference import PERMANENT
+from careforce.web.journeys import Journey, Places, Question, change_action
 
 from .. import presenters, queries, services
 from ..forms import HireForm
 from .common import notify, page
 
+QUESTIONS = (Question("start-date", HireForm),)
 
-def _session_key(application_id: int) -> str:
-    return f"recruitment-hire-{application_id}"
+
+def _journey(request: HttpRequest, application: Any) -> Journey:
+    def make(question: Question, data: Any, initial: Mapping[str, Any] | None) -> forms.Form:
+        return HireForm(data=data, initial=initial, earliest=services.earliest_start(application))
+
+    hire_page = reverse("recruitment:hire", args=[application.pk])
+    return Journey(
+        request,
+        f"recruitment-hire-{application.pk}",
+        QUESTIONS,
+        Places(
+            question=lambda step: hire_page,
+            check=reverse("recruitment:hire-check", args=[application.pk]),
+            start=reverse("recruitment:applicant", args=[application.pk]),
+        ),
+        make_form=make,
+    )
 
 
 def _refuse_unless_hirable(request: HttpRequest, application) -> HttpResponse | None:  # type: ignore[no-untyped-def]
@@ -32,15 +54,9 @@ def hire(request: ScopedRequest, application_id: int) -> HttpResponse:
     application = queries.application_for(request.scope, application_id)
     if (refused := _refuse_unless_hirable(request, application)) is not None:
         return refused
-    chosen = request.session.get(_session_key(application.pk))
-    form = HireForm(
-        request.POST if request.method == "POST" else None,
-        initial={"start_date": date.fromisoformat(chosen)} if chosen else None,
-        earliest=services.earliest_start(application),
-    )
-    if request.method == "POST" and form.is_valid():
-        request.session[_session_key(application.pk)] = form.cleaned_data["start_date"].isoformat()
-        return redirect("recruitment:hire-check", application.pk)
+    form, next_url = _journey(request, application).answer(request, "start-date")
+    if next_url is not None:
+        return redirect(next_url)
     return page(request, "hire.html", f"Hire {application.display_name}", form=form, application=application)
 
 
@@ -49,29 +65,22 @@ def hire_check(request: ScopedRequest, application_id: int) -> HttpResponse:
     application = queries.application_for(request.scope, application_id)
     if (refused := _refuse_unless_hirable(request, application)) is not None:
         return refused
-    chosen = request.session.get(_session_key(application.pk))
-    if not chosen:
+    journey = _journey(request, application)
+    progress = journey.progress()
+    if progress.next is not None:
         return redirect("recruitment:hire", application.pk)
-    start_date = date.fromisoformat(chosen)
+    start_date = progress.cleaned["start_date"]
     if request.method == "POST":
         try:
             worker = services.hire(request.user, application.pk, start_date)
         except services.PipelineError as problem:
             notify(request, str(problem), success=False)
             return redirect("recruitment:applicant", application.pk)
-        request.session.pop(_session_key(application.pk), None)
+        journey.clear()
         notify(request, f"{application.display_name} is hired. Their worker record is {worker.local_identifier}.")
         return redirect("recruitment:applicant", application.pk)
     vacancy = application.vacancy
-    change = {
-        "items": [
-            {
-                "href": reverse("recruitment:hire", args=[application.pk]),
-                "text": "Change",
-                "visuallyHiddenText": "start date",
-            }
-        ]
-    }
+    change = change_action(journey.change_url("start-date"), "Start date")
     rows = [
         {"key": {"text": "Name"}, "value": {"text": application.display_name}},
         {"key": {"text": "Workplace"}, "value": {"text": vacancy.workplace.name}},
