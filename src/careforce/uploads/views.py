@@ -17,6 +17,7 @@ from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
 from careforce.jobs.views import notice_lost_jobs
 from careforce.workforce.pages import render_page
+from careforce.workforce.queries import organisation_for
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
@@ -52,7 +53,7 @@ def start(request: ScopedRequest) -> HttpResponse:
         "Upload ASC-WDS files",
         form=form,
         uploads=upload_rows(recent),
-        organisation=request.user.organisation,  # type: ignore[union-attr]
+        organisation=organisation_for(request.scope),
     )  # type: ignore[union-attr]
 
 
