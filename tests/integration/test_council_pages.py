@@ -43,7 +43,8 @@ def test_regional_lead_sees_every_council_side_by_side_and_the_region_total(as_l
 def test_region_page_gives_the_headline_new_jobs_beside_the_2019_figure_and_recruits_needed(as_lead):
     text = BeautifulSoup(as_lead.get("/intelligence/region").content, "html.parser").get_text(" ", strip=True)
     assert "New care jobs in the West Midlands" in text
-    assert "45,000" in text and "Recruits needed" in text
+    assert "45,000" in text and "All recruits needed" in text
+    assert "People new to care recruited" in text and "Moves within the sector" in text
 
 
 def _region_cell(client, column):  # type: ignore[no-untyped-def]
