@@ -155,6 +155,8 @@ def main() -> None:
         return
 
     base_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    # plain HTTP, as the demo serves it: otherwise every page would be a redirect to HTTPS
+    base_env["CAREFORCE_LOCAL_HTTP"] = "1"
     outcomes: list[tuple[str, dict[str, object]]] = []
     if args.only in (None, "sqlite"):
         with tempfile.TemporaryDirectory() as data_dir:

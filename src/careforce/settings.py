@@ -249,7 +249,7 @@ SERVICE_TAGLINE = "West Midlands adult social care workforce"
 
 # Email: one sender for every message (ours and Django's password reset), ADR 0085. GOV.UK Notify when
 # GOVUK_NOTIFY_API_KEY is set; otherwise the demo outbox in the database, read at /demo-mailbox.
-# GOVUK_NOTIFY_TEMPLATE_IDS: "application_sent=<id>,confirm_account=<id>,..." (careers/notify.py TEMPLATES);
+# GOVUK_NOTIFY_TEMPLATE_IDS: "application_sent=<id>,confirm_account=<id>,..." (careforce/notify.py TEMPLATES);
 # a message without an id goes through GOVUK_NOTIFY_PLAIN_TEMPLATE_ID (subject ((subject)), body ((body))).
 GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
 GOVUK_NOTIFY_BASE_URL = os.environ.get("GOVUK_NOTIFY_BASE_URL", "")

@@ -24,6 +24,10 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 DEMO = "demo.careforce.test"
+# Generous waits: the suite must pass on a busy machine (issue 10), and a wait ends as soon as its condition holds
+EXPECT_TIMEOUT_MS = 20_000
+ACTION_TIMEOUT_MS = 30_000
+SERVER_START_SECONDS = 60
 
 
 def _free_port() -> int:
@@ -66,15 +70,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while True:
         try:
-            urllib.request.urlopen(url + "/", timeout=1)
+            urllib.request.urlopen(url + "/", timeout=5)
             break
         except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the careforce server did not start") from None
             time.sleep(0.1)
-    else:
-        server.kill()
-        raise RuntimeError("the careforce server did not start")
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -82,7 +87,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}: run the README's test command, which installs it")
@@ -95,6 +102,7 @@ def browser():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def page(browser, base_url):  # type: ignore[no-untyped-def]
     context = browser.new_context(base_url=base_url, bypass_csp=True)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

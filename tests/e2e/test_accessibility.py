@@ -37,10 +37,10 @@ def test_sign_in_with_errors_is_accessible_and_the_summary_link_focuses_the_fiel
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert_accessible(page)
     summary.get_by_role("link", name="Enter your email address").click()
-    assert page.evaluate("document.activeElement.id") == "id_username"
+    expect(page.locator("#id_username")).to_be_focused()
 
 
 def test_asking_for_a_password_reset_without_an_email_is_accessible_and_focuses_the_field(page):
@@ -49,7 +49,7 @@ def test_asking_for_a_password_reset_without_an_email_is_accessible_and_focuses_
     expect(page).to_have_title(re.compile(r"^Error: Reset your password"))
     assert_accessible(page)
     page.locator(".govuk-error-summary").get_by_role("link", name="Enter your email address").click()
-    assert page.evaluate("document.activeElement.id") == "id_email"
+    expect(page.locator("#id_email")).to_be_focused()
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,9 @@
 """The workforce-measure pages, opened in Chromium by the people who use them, pass axe-core."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import sign_in
 from .test_accessibility import assert_accessible
@@ -29,7 +32,7 @@ def test_measure_pages_are_accessible(page, who, paths):
     sign_in(page, who)
     for path in paths:
         page.goto(path)
-        assert page.locator("main table caption").first.is_visible()
+        expect(page.locator("main table caption").first).to_be_visible()
         assert_accessible(page)
 
 
@@ -37,8 +40,9 @@ def test_an_analyst_goes_from_the_dashboard_to_a_breakdown_and_downloads_it(page
     sign_in(page, "analyst")
     page.goto("/intelligence/measures")
     page.get_by_role("link", name="Staff turnover rate").click()
+    page.wait_for_url(re.compile(r"/turnover-rate"))
     page.get_by_role("link", name="Main service", exact=True).click()
-    assert "by main service" in page.locator("main table caption").inner_text()
+    expect(page.locator("main table caption")).to_contain_text("by main service")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download the table as CSV").click()
     assert (

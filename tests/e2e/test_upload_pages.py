@@ -23,7 +23,7 @@ def test_choosing_no_file_shows_the_error_summary(page):  # type: ignore[no-unty
     expect(page).to_have_title(re.compile(r"^Error: "))
     assert_accessible(page)
     page.locator(".govuk-error-summary").get_by_role("link").click()
-    assert page.evaluate("document.activeElement.id") == "id_files"
+    expect(page.locator("#id_files")).to_be_focused()
 
 
 def test_a_bad_file_gets_an_accessible_report(page):  # type: ignore[no-untyped-def]

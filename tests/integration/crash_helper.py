@@ -87,14 +87,14 @@ def start_upload_then_hang(folder: Path) -> None:
         time.sleep(0.1)  # the check runs in this process's job thread
     if not Upload.objects.get(pk=upload.pk).can_apply:
         raise SystemExit("the files could not be checked")
-    real = services.apply_plan
+    real = services.apply_plan  # type: ignore[attr-defined]
 
     def apply_then_hang(*args: Any, **kwargs: Any) -> Any:
         real(*args, **kwargs)
         (folder / "started").write_text("records written, not committed")
         threading.Event().wait()
 
-    services.apply_plan = apply_then_hang  # type: ignore[assignment]
+    services.apply_plan = apply_then_hang  # type: ignore[assignment, attr-defined]
     _say({"upload": str(upload.pk), "staff": _staff()})
     client.post(f"/provider/upload/{upload.pk}/confirm")
     threading.Event().wait()  # until the test kills this process

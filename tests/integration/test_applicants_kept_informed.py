@@ -29,7 +29,7 @@ def job():  # type: ignore[no-untyped-def]
 
     organisation = User.objects.get(username="manager@demo.careforce.test").organisation
     workplace = Workplace.objects.filter(organisation=organisation).order_by("pk").first()
-    return Vacancy.objects.create(
+    return Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace, job_role=8, hourly_rate=12.6, part_time=True, posted_on=date.today(), is_published=True
     )
 
@@ -41,7 +41,7 @@ def soup(response):  # type: ignore[no-untyped-def]
 def apply(client, job, email="amira@example.com"):  # type: ignore[no-untyped-def]
     base = f"/care-jobs/jobs/{job.pk}/apply"
     for slug, data in ANSWERS:
-        client.post(f"{base}/{slug}", {**data, **({"email": email} if "email" in data else {})})
+        client.post(f"{base}/{slug}", {**data, **({"email": email} if "email" in data else {})})  # type: ignore[dict-item, operator]
     return client.post(f"{base}/check-your-answers")
 
 

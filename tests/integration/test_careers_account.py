@@ -23,7 +23,7 @@ def new_vacancy(**fields):  # type: ignore[no-untyped-def]
     from careforce.workforce.models import Vacancy, Workplace
 
     workplace = Workplace.objects.order_by("pk").first()
-    return Vacancy.objects.create(
+    return Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace,
         **{
             "job_role": 8,

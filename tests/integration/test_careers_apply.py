@@ -26,7 +26,7 @@ def job():  # type: ignore[no-untyped-def]
     from careforce.workforce.models import Vacancy, Workplace
 
     workplace = Workplace.objects.order_by("pk").first()
-    return Vacancy.objects.create(
+    return Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace, job_role=8, hourly_rate=12.6, part_time=True, posted_on=date.today(), is_published=True
     )
 
@@ -153,7 +153,7 @@ def test_sending_an_application_needs_the_csrf_token(job):
     ok = client.post(f"/care-jobs/jobs/{job.pk}/apply/your-name", {"full_name": "A B", "csrfmiddlewaretoken": token})
     assert ok.status_code == 302
     for slug, data in ANSWERS[1:]:
-        client.post(f"/care-jobs/jobs/{job.pk}/apply/{slug}", {**data, "csrfmiddlewaretoken": token})
+        client.post(f"/care-jobs/jobs/{job.pk}/apply/{slug}", {**data, "csrfmiddlewaretoken": token})  # type: ignore[dict-item]
     assert client.post(f"/care-jobs/jobs/{job.pk}/apply/check-your-answers").status_code == 403
     assert not Application.objects.filter(vacancy=job).exists()
 

@@ -35,7 +35,7 @@ def add_vacancies(job_role: int, rates: list[float]) -> None:
 
     workplace = Workplace.objects.order_by("pk").first()
     for rate in rates:
-        Vacancy.objects.create(
+        Vacancy.objects.create(  # type: ignore[misc]
             workplace=workplace,
             job_role=job_role,
             hourly_rate=rate,
@@ -97,10 +97,10 @@ def test_closed_and_unpublished_vacancies_do_not_count_towards_pay(client):
     role = unused_role()[0]
     add_vacancies(role, [10.0, 10.0, 10.0])
     workplace = Workplace.objects.order_by("pk").first()
-    Vacancy.objects.create(
+    Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace, job_role=role, hourly_rate=99, posted_on=date.today(), is_published=False
     )
-    Vacancy.objects.create(
+    Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace,
         job_role=role,
         hourly_rate=99,

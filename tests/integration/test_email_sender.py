@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client, override_settings
 
-from careforce.careers import notify
+from careforce import notify
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ are the ones a person in that role meets, with the demo region's own names and n
 from datetime import date
 
 import pytest
-from conftest import DEMO, signed_in
 from crawling import crawl, data_starts, django_client_fetch, routes_without_arguments
 from django.test import Client
+from signing_in import DEMO, signed_in
 from test_route_map import ROUTE_RULES
 
 ROLES = ["anonymous", "jobseeker", "staff", "manager", "analyst", "lead", "admin"]
@@ -26,11 +26,15 @@ NOT_WALKED = {
     "/planning/runs/<uuid:run_id>": "after a projection run (test_planning_runs)",
     "/planning/runs/<uuid:run_id>/results.<str:fmt>": "after a projection run (test_planning_runs)",
     "/planning/runs/<uuid:run_id>/status": "after a projection run (test_planning_runs)",
+    "/planning/runs/<uuid:run_id>/differences.csv": "after a projection run (test_planning_decisions)",
+    "/planning/runs/<uuid:run_id>/sensitivity.csv": "after a projection run (test_planning_decisions)",
     "/provider/upload/<uuid:upload_id>": "after an upload (test_upload_checks)",
     "/provider/upload/<uuid:upload_id>/cancel": "after an upload (test_upload_checks)",
     "/provider/upload/<uuid:upload_id>/check-again": "after a save that stopped (test_jobs_survive_crashes)",
     "/provider/upload/<uuid:upload_id>/confirm": "after an upload (test_upload_checks)",
     "/provider/upload/<uuid:upload_id>/report.csv": "after an upload (test_upload_checks)",
+    "/provider/workers/<int:worker_id>/personal-details/check-answers": "after the personal items questions "
+    "(test_worker_personal_items)",
     "/recruitment/applicants/<int:application_id>/hire/check": "after the hire questions (test_recruitment_hiring)",
     "/provider/workers/<int:worker_id>/personal-details/check-answers": "after the personal details questions "
     "(test_worker_personal_items)",

@@ -24,7 +24,7 @@ def test_the_demo_region_has_a_return_for_today_and_each_past_year_end_its_recor
 
 def test_recording_returns_again_replaces_the_days_returns_with_the_current_vacancies():
     place = Workplace.objects.filter(total_perm_temp__isnull=False).first()
-    Vacancy.objects.create(workplace=place, job_role=10, number_of_posts=3, posted_on=AS_OF)
+    Vacancy.objects.create(workplace=place, job_role=10, number_of_posts=3, posted_on=AS_OF)  # type: ignore[misc]
     before = sum(
         ReturnVacancy.objects.filter(
             workplace_return__workplace=place, workplace_return__as_of=AS_OF, job_role=10

@@ -41,10 +41,10 @@ def test_analyst_starts_from_coventrys_dashboard_listing_every_measure_beside_pu
     assert vacancy_published == "England 2024/25 (published: vacancy rate): 7"
     # the latest published turnover and pay figures are too old to stand beside 2026/27's
     assert rows["Staff turnover rate"][3] == (
-        "None published for 2023/24 or later (latest held: England 2022/23, West Midlands 2019/20)"
+        "No figure published for 2023/24 or later (latest held: England 2022/23, West Midlands 2019/20)"
     )
     assert rows["Median hourly pay"][3] == (
-        "None published for 2025/26 or later (latest held: England 2016/17, West Midlands 2016/17)"
+        "No figure published for 2025/26 or later (latest held: England 2016/17, West Midlands 2016/17)"
     )
     assert rows["Age"][3] == "No published figure held"
     assert "None" not in {r[3] for r in rows.values()}

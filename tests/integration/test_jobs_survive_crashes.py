@@ -115,7 +115,7 @@ def test_a_job_whose_rq_worker_is_killed_is_queued_again_and_finished_by_another
         horse = int(_helper(env, "reap-and-look", str(tmp_path), job)["holder"].rpartition(":")[2])
         os.kill(horse, signal.SIGKILL)  # RQ's work horse, in its own process group, doing the job
     finally:
-        _kill(worker)
+        _kill(worker)  # type: ignore[arg-type]
     (tmp_path / "let-it-finish").touch()
 
     def queued_again() -> dict[str, Any] | None:

@@ -28,8 +28,9 @@ def fresh_index():  # type: ignore[no-untyped-def]
 def test_searching_applying_and_reading_the_email_logs_no_name_email_phone_or_postcode(
     caplog, capfd, monkeypatch, as_manager
 ):  # type: ignore[no-untyped-def]
+    from careforce import notify
     from careforce.accounts.models import User
-    from careforce.careers import notify, queries
+    from careforce.careers import queries
     from careforce.recruitment.models import Application
 
     monkeypatch.setattr(notify, "_when_committed", lambda deliver: deliver())

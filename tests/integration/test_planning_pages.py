@@ -30,6 +30,12 @@ def test_the_lead_sees_new_jobs_by_2030_and_2035_beside_the_2019_figure(as_lead)
     assert f"{y2030.new_jobs.p5:,.0f} to {y2030.new_jobs.p95:,.0f}" in page
     assert f"{y2035.recruits_needed.p50:,.0f}" in page
     assert "also replace the staff who leave their jobs or retire" in page
+    # people new to care and moves within the sector each with their range, adding up to less than all recruits
+    assert f"{y2030.new_to_care.p5:,.0f} to {y2030.new_to_care.p95:,.0f}" in page
+    assert f"{y2030.moves.p5:,.0f} to {y2030.moves.p95:,.0f}" in page
+    assert y2030.new_to_care.p50 + y2030.moves.p50 <= y2030.recruits_needed.p95
+    assert "People new to care recruited" in page and "Moves within the sector" in page
+    assert "It does not cover:" in page
 
 
 def test_the_headline_include_renders_on_its_own_for_other_pages():

@@ -17,7 +17,7 @@ VALUES = ("kind", "honest", "respect", "courageous", "whole_person", "flexible",
 def _own_vacancy() -> Vacancy:
     organisation = User.objects.get(username="manager@demo.careforce.test").organisation
     workplace = Workplace.objects.filter(organisation=organisation).order_by("pk").first()
-    return Vacancy.objects.create(workplace=workplace, job_role=8, posted_on=date(2026, 10, 1), is_published=True)
+    return Vacancy.objects.create(workplace=workplace, job_role=8, posted_on=date(2026, 10, 1), is_published=True)  # type: ignore[misc]
 
 
 def _other_providers_manager() -> Client:

@@ -26,7 +26,7 @@ def text(response) -> str:  # type: ignore[no-untyped-def]
 
 def new_vacancy(**fields) -> Vacancy:  # type: ignore[no-untyped-def]
     workplace = Workplace.objects.filter(organisation=user("manager").organisation).order_by("pk").first()
-    return Vacancy.objects.create(
+    return Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace, posted_on=date(2026, 10, 1), **{"is_published": True, "job_role": 8, **fields}
     )
 

@@ -22,7 +22,7 @@ def manager() -> User:
 
 def new_vacancy(organisation, **fields) -> Vacancy:  # type: ignore[no-untyped-def]
     workplace = Workplace.objects.filter(organisation=organisation).order_by("pk").first()
-    return Vacancy.objects.create(
+    return Vacancy.objects.create(  # type: ignore[misc]
         workplace=workplace, job_role=8, posted_on=date(2026, 10, 1), **{"is_published": True, **fields}
     )
 
@@ -222,7 +222,7 @@ def test_the_recruitment_page_is_paginated_and_filtered_by_workplace_role_status
     assert len(page.select("tbody tr")) == 25
     assert "Showing 1 to 25 of 30 vacancies" in page.get_text()
     second = page.select_one(".govuk-pagination__next a")["href"]
-    assert len(BeautifulSoup(as_manager.get("/recruitment/" + second).content, "html.parser").select("tbody tr")) == 5
+    assert len(BeautifulSoup(as_manager.get("/recruitment/" + second).content, "html.parser").select("tbody tr")) == 5  # type: ignore[operator]
     first_workplace = f"/recruitment/?workplace={workplaces[0].pk}"
     filtered = BeautifulSoup(as_manager.get(first_workplace).content, "html.parser")
     assert "15 vacancies (filtered)" in filtered.get_text()

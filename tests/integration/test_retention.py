@@ -87,7 +87,7 @@ def test_the_upload_retention_period_is_a_setting(as_manager, capsys):
 def application(stage: str, *, sent_days_ago: int, last_change_days_ago: int | None = None) -> Application:
     vacancy = Vacancy.objects.order_by("pk").first()
     email = f"priya.{Application.objects.count()}@example.test"  # one application per address and job
-    made = Application.objects.create(
+    made = Application.objects.create(  # type: ignore[misc]
         vacancy=vacancy, full_name="Priya Shah", email=email, phone="07700 900123", stage=stage
     )
     Application.objects.filter(pk=made.pk).update(created_at=timezone.now() - timedelta(days=sent_days_ago))

@@ -157,6 +157,42 @@ def _rule(view) -> str | None:  # type: ignore[no-untyped-def]
     return getattr(view, "access_rule", None)
 
 
+def _wrong_rules(routes, rules) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each route whose rule is not the one the map gives it, or that the map does not list."""
+    wrong = []
+    for path, view in routes:
+        expected = rules.get(path)
+        expected_value = expected.value if isinstance(expected, P) else expected
+        if _rule(view) != expected_value:
+            wrong.append(f"{path} carries {_rule(view)!r}, the map says {expected_value!r}")
+    return wrong
+
+
+def test_the_check_catches_a_route_wrongly_marked_public():
+    from careforce.accounts.access import public, requires
+
+    @public
+    def staff_list(request):  # type: ignore[no-untyped-def]
+        raise AssertionError("never called")
+
+    @requires(P.MANAGE_PROVIDER_WORKFORCE)
+    def workplaces(request):  # type: ignore[no-untyped-def]
+        raise AssertionError("never called")
+
+    path = "/provider/workplaces/<int:workplace_id>/staff"
+    assert _wrong_rules([(path, staff_list)], ROUTE_RULES) == [
+        f"{path} carries 'public', the map says 'manage_provider_workforce'"
+    ]
+    assert _wrong_rules([(path, workplaces)], ROUTE_RULES) == []
+    assert _wrong_rules([("/not-in-the-map", staff_list)], ROUTE_RULES) == [
+        "/not-in-the-map carries 'public', the map says None"
+    ]
+
+
+def test_every_route_carries_exactly_its_rule():
+    assert _wrong_rules(_routes(), ROUTE_RULES) == []
+
+
 def test_every_route_is_in_the_route_map():
     missing = sorted(path for path, _ in _routes() if path not in ROUTE_RULES)
     assert missing == [], "add these routes to ROUTE_RULES with the rule each must carry"

@@ -13,7 +13,7 @@ FIRE_SAFETY = 6
 
 
 def _me() -> Worker:
-    return User.objects.get(username="staff@demo.careforce.test").worker
+    return User.objects.get(username="staff@demo.careforce.test").worker  # type: ignore[return-value]
 
 
 def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
@@ -70,8 +70,8 @@ def test_a_staff_member_adds_and_removes_their_own_qualification(as_staff):
 def test_a_staff_member_cannot_change_anyone_elses_record_and_nothing_changes(as_staff):
     me = _me()
     colleague = Worker.objects.filter(workplace=me.workplace).exclude(pk=me.pk).first()
-    record = TrainingRecord.objects.create(worker=colleague, category=FIRE_SAFETY, completed_on=date(2026, 1, 1))
-    held = WorkerQualification.objects.create(worker=colleague, qualification=5, year_achieved=2017)
+    record = TrainingRecord.objects.create(worker=colleague, category=FIRE_SAFETY, completed_on=date(2026, 1, 1))  # type: ignore[misc]
+    held = WorkerQualification.objects.create(worker=colleague, qualification=5, year_achieved=2017)  # type: ignore[misc]
     before = (colleague.care_certificate, colleague.left_on)
     # the manager's pages are refused outright
     for path in [

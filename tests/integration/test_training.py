@@ -24,7 +24,7 @@ def _worker(reference: str, other_provider: bool = False) -> Worker:
         if other_provider
         else workplaces.filter(organisation=_organisation())
     )
-    return Worker.objects.create(
+    return Worker.objects.create(  # type: ignore[misc]
         workplace=workplaces.first(),
         local_identifier=reference,
         contract_type=1,
@@ -40,7 +40,7 @@ def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
 def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     summary = _soup(response).select_one(".govuk-error-summary")
     assert summary is not None, "no error summary on the page"
-    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]
+    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]  # type: ignore[misc]
 
 
 def _training(category: int, completed: date, expires: date | None = None, accredited: str = "1") -> dict[str, str]:

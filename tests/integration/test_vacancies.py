@@ -28,7 +28,7 @@ def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
 def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     summary = _soup(response).select_one(".govuk-error-summary")
     assert summary is not None, "no error summary on the page"
-    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]
+    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]  # type: ignore[misc]
 
 
 def _vacancy(**changes: object) -> dict[str, object]:

@@ -32,11 +32,11 @@ def _manager() -> User:
 
 
 def _own_workplace() -> Workplace:
-    return Workplace.objects.filter(organisation=_manager().organisation).order_by("pk").first()
+    return Workplace.objects.filter(organisation=_manager().organisation).order_by("pk").first()  # type: ignore[return-value]
 
 
 def _other_workplace() -> Workplace:
-    return Workplace.objects.exclude(organisation=_manager().organisation).order_by("pk").first()
+    return Workplace.objects.exclude(organisation=_manager().organisation).order_by("pk").first()  # type: ignore[return-value]
 
 
 def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
@@ -48,7 +48,7 @@ def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     summary = _soup(response).select_one(".govuk-error-summary")
     assert summary is not None, "no error summary on the page"
     assert summary.select_one(".govuk-error-summary__title").get_text(strip=True) == "There is a problem"
-    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]
+    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]  # type: ignore[misc]
 
 
 def _title(response) -> str:  # type: ignore[no-untyped-def]
@@ -238,7 +238,7 @@ def test_changing_how_a_worker_is_paid_asks_for_the_amount_and_saves_both_togeth
     ]
     as_manager.post(response["Location"], {"annual_salary": "27500"})
     worker.refresh_from_db()
-    assert (worker.pay_interval, worker.hourly_rate, worker.annual_salary) == (1, None, Decimal("27500"))
+    assert (worker.pay_interval, worker.hourly_rate, worker.annual_salary) == (1, None, Decimal("27500"))  # type: ignore[comparison-overlap]
     assert "£27,500 a year" in _soup(as_manager.get(f"/provider/workers/{worker.pk}")).get_text()
 
 
@@ -262,7 +262,7 @@ def test_recording_leaving_refuses_a_future_date_then_removes_the_worker_from_th
         {"left_on-day": "31", "left_on-month": "2", "left_on-year": "2026"},
     )
     assert _summary(response) == [("Date they left must be a real date", "#id_left_on")]
-    before = worker.start_date - timedelta(days=1)
+    before = worker.start_date - timedelta(days=1)  # type: ignore[operator]
     response = as_manager.post(
         f"/provider/workers/{worker.pk}/leaving/date",
         {"left_on-day": before.day, "left_on-month": before.month, "left_on-year": before.year},

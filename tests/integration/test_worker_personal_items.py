@@ -42,7 +42,7 @@ def _manager() -> User:
 
 def _worker(**filters) -> Worker:  # type: ignore[no-untyped-def]
     return (
-        Worker.objects.filter(
+        Worker.objects.filter(  # type: ignore[return-value]
             workplace__organisation=_manager().organisation,
             left_on__isnull=True,
             start_date__gte=date(2010, 1, 1),
@@ -54,7 +54,7 @@ def _worker(**filters) -> Worker:  # type: ignore[no-untyped-def]
 
 
 def _other_worker() -> Worker:
-    return Worker.objects.exclude(workplace__organisation=_manager().organisation).filter(left_on__isnull=True).first()
+    return Worker.objects.exclude(workplace__organisation=_manager().organisation).filter(left_on__isnull=True).first()  # type: ignore[return-value]
 
 
 def _soup(response) -> BeautifulSoup:  # type: ignore[no-untyped-def]
@@ -71,7 +71,7 @@ def _rows(response) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def _summary(response) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     summary = _soup(response).select_one(".govuk-error-summary")
     assert summary is not None, "no error summary on the page"
-    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]
+    return [(a.get_text(strip=True), a["href"]) for a in summary.select("a")]  # type: ignore[misc]
 
 
 def _question(worker: Worker, step: str) -> str:
@@ -126,7 +126,7 @@ def test_a_manager_records_every_personal_item_through_question_pages_and_sees_t
     response = as_manager.post(f"/provider/workers/{worker.pk}/personal-details/check-answers")
     assert response["Location"] == f"/provider/workers/{worker.pk}"
     worker.refresh_from_db()
-    assert (worker.name_or_id, worker.date_of_birth, worker.gender, worker.ethnicity, worker.nationality) == (
+    assert (worker.name_or_id, worker.date_of_birth, worker.gender, worker.ethnicity, worker.nationality) == (  # type: ignore[comparison-overlap]
         "Amira Begum",
         date(1988, 6, 14),
         2,

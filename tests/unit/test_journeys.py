@@ -41,7 +41,7 @@ class Session(dict[str, Any]):
 def _request(method: str = "get", data: dict[str, Any] | None = None, query: str = "", session: Any = None) -> Any:
     factory = RequestFactory()
     request = factory.post(f"/x{query}", data or {}) if method == "post" else factory.get(f"/x{query}")
-    request.session = session if session is not None else Session()
+    request.session = session if session is not None else Session()  # type: ignore[assignment]
     return request
 
 

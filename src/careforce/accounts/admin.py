@@ -10,7 +10,7 @@ class CareforceUserAdmin(UserAdmin):
     list_filter = ("role", "is_active", "council")
     search_fields = ("username", "email", "organisation__name")
     autocomplete_fields = ("organisation", "worker")
-    fieldsets = (
+    fieldsets = (  # type: ignore[misc]
         *UserAdmin.fieldsets,
         ("Role and access", {"fields": ("role", "organisation", "council", "worker")}),
     )

@@ -35,7 +35,7 @@ class User(AbstractUser):
             raise ValidationError({"council": "Choose the council this analyst works for"})
         if (
             self.role == Role.PROVIDER_STAFF
-            and self.worker_id
+            and self.worker is not None
             and self.worker.workplace.organisation_id != self.organisation_id
         ):
             raise ValidationError({"worker": "The worker record must belong to the same care provider"})

@@ -47,9 +47,11 @@ def scope_of(user: Actor) -> Scope:
 
 
 class ScopedRequest(HttpRequest):
-    """A request that has been through ``ScopeMiddleware`` (every request the project serves)."""
+    """The request a view behind ``signed_in`` or ``requires`` is handed: through ``ScopeMiddleware``
+    (every request the project serves is), with a signed-in user. Views annotate ``request`` with it."""
 
     scope: Scope
+    user: User  # type: ignore[assignment]
 
 
 class ScopeMiddleware:

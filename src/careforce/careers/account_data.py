@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -23,10 +23,13 @@ from careforce.domain.upload.neutralise import neutralise_cell
 from careforce.recruitment import letters
 from careforce.recruitment.models import Application, InterviewScore, Stage
 
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
+
 ERASED_NAME = "Deleted applicant"
 
 
-def applications_for_display(user: Any) -> list[dict[str, Any]]:
+def applications_for_display(user: User) -> list[dict[str, Any]]:
     return [
         {
             "reference": f"CF-{a.pk}",
@@ -43,7 +46,7 @@ def applications_for_display(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def collect(user: Any) -> dict[str, Any]:
+def collect(user: User) -> dict[str, Any]:
     """Everything we hold that is theirs, as plain JSON-ready values."""
     applications = [
         {
@@ -87,11 +90,11 @@ def collect(user: Any) -> dict[str, Any]:
     }
 
 
-def as_json(user: Any) -> str:
+def as_json(user: User) -> str:
     return json.dumps(collect(user), indent=2, ensure_ascii=False)
 
 
-def as_csv(user: Any) -> str:
+def as_csv(user: User) -> str:
     """One row per item: what it is, and its fields as name = value pairs (a flat file for spreadsheets)."""
     data = collect(user)
     out = io.StringIO()
@@ -113,7 +116,7 @@ def _cell(value: Any) -> Any:
 
 
 @transaction.atomic
-def erase(user: Any) -> None:
+def erase(user: User) -> None:
     """Delete the account and its saved things; strip personal details from its applications."""
     anonymise(Application.objects.filter(applicant=user))
     user.delete()

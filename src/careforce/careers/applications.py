@@ -8,18 +8,23 @@ Applications sent in this browser before the account was made join at once (``se
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from careforce.careers import links, notify
+from careforce import links, notify
 from careforce.careers.models import ConfirmedAddress
 from careforce.domain.access import Role
 from careforce.recruitment import services
 from careforce.recruitment.models import Application, Stage
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from careforce.accounts.models import User
 
 
 def by_link(token: str, purpose: str) -> Application:
@@ -30,7 +35,7 @@ def by_link(token: str, purpose: str) -> Application:
         raise Http404("This link has expired or is not one of ours") from None
 
 
-def own(user: Any, application_id: int) -> Application:
+def own(user: User, application_id: int) -> Application:
     """One of the signed-in job seeker's own applications; anyone else's is a 404."""
     try:
         return Application.objects.select_related("vacancy__workplace__organisation").get(
@@ -40,12 +45,12 @@ def own(user: Any, application_id: int) -> Application:
         raise Http404("No such application") from None
 
 
-def already_applied(user: Any, sent_here: list[int], vacancy: Any) -> Application | None:
+def already_applied(user: User | AnonymousUser, sent_here: list[int], vacancy: Any) -> Application | None:
     """An application to ``vacancy`` (not withdrawn) sent from this browser or by this account."""
     found = Application.objects.filter(vacancy=vacancy).exclude(stage=Stage.WITHDRAWN)
     mine = found.filter(pk__in=sent_here).first()
-    if mine is None and getattr(user, "is_authenticated", False):
-        mine = found.filter(applicant=user).first()
+    if mine is None and user.is_authenticated:
+        mine = found.filter(applicant_id=user.pk).first()
     return mine
 
 
@@ -53,12 +58,12 @@ def is_withdrawable(application: Application) -> bool:
     return application.stage not in (Stage.HIRED, Stage.WITHDRAWN) and bool(application.email)
 
 
-def confirmed_email(user: Any) -> str | None:
+def confirmed_email(user: User) -> str | None:
     found = ConfirmedAddress.objects.filter(user=user).values_list("email", flat=True).first()
     return str(found) if found else None
 
 
-def ask_to_confirm(user: Any) -> None:
+def ask_to_confirm(user: User) -> None:
     """Email the account's owner a link that confirms their address."""
     notify.send(user.email or user.username, "confirm_account", confirm_link=links.confirm_account(user.pk))
 

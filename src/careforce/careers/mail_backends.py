@@ -1,6 +1,6 @@
 """Django email backends: GOV.UK Notify in production, the database outbox in the demo (ADR 0085).
 
-Both take Django ``EmailMessage`` objects, so our own messages (``careers.notify``) and Django's (password
+Both take Django ``EmailMessage`` objects, so our own messages (``careforce.notify``) and Django's (password
 reset) go the same way. A message made by ``notify.message`` carries the name of its template and its
 fields; the Notify backend sends it with that template's id from ``GOVUK_NOTIFY_TEMPLATE_IDS``. A message
 with no template, or whose template has no id configured, goes through the plain template

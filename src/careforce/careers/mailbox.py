@@ -8,7 +8,7 @@ session, never in the URL). The demo is synthetic; the outbox is never the sende
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -17,6 +17,11 @@ from django.http import Http404, HttpRequest
 from careforce.accounts.scope import scope_for
 
 from .models import OutboxMessage
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from careforce.accounts.models import User
 
 ADDRESSES = "demo_mailbox_addresses"
 
@@ -35,7 +40,7 @@ def remember_address(request: HttpRequest, address: str) -> None:
 
 
 def addresses_of(request: HttpRequest) -> list[str]:
-    user: Any = request.user
+    user: User | AnonymousUser = request.user
     own = [str(user.email or user.username).lower()] if user.is_authenticated else []
     return [*own, *(request.session.get(ADDRESSES) or [])]
 

@@ -17,6 +17,8 @@ from careforce.domain.careers.pay import yearly_equivalent
 from careforce.domain.careers.search import Hit, JobFilters
 from careforce.domain.careers.vacancies import HOURS_PATTERNS, HoursPattern
 from careforce.domain.reference import code_list
+from careforce.recruitment.presenters import job_title as job_title
+from careforce.recruitment.presenters import with_article as with_article
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,6 @@ def _hours(vacancy: Any) -> HoursPattern:
         if getattr(vacancy, (pattern.name or "").lower()):
             flag |= pattern
     return flag
-
-
-def job_title(vacancy: Any) -> str:
-    return vacancy.title or role_name(vacancy.job_role).capitalize()
 
 
 def pay_text(vacancy: Any) -> str:
@@ -167,7 +165,3 @@ def why_shown(
 
 def job_role_label(code: int) -> str:
     return code_list("job_roles").label(code)
-
-
-def with_article(noun: str) -> str:
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -274,6 +274,17 @@ def vacancies_by_id(ids: list[int]) -> dict[int, Vacancy]:
     )
 
 
+def current_live_vacancies(ids: list[int]) -> dict[int, Vacancy]:
+    """The vacancies among ``ids`` that are live now, read from the database as they are now (every column,
+    with their workplace and provider): what a job alert tells people, whatever the index last saw."""
+    return (
+        _open_vacancies(timezone.localdate())
+        .select_related("workplace__organisation", "workplace__council")
+        .order_by()
+        .in_bulk(ids)
+    )
+
+
 # the columns a results page shows (workplaces carry large JSON columns a page of results does not need)
 _SHOWN = (*_DETAIL_COLUMNS, "workplace__postcode")
 

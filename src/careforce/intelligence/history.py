@@ -58,7 +58,7 @@ def record_returns(as_of: date) -> int:
     clear_orphaned_returns()
     WorkplaceReturn.objects.filter(as_of=as_of).delete()
     totals = Workplace.objects.filter(total_perm_temp__isnull=False).values_list("pk", "total_perm_temp")
-    n = _insert_returns(as_of, list(totals), vacancies_known=True, derived=False)
+    n = _insert_returns(as_of, list(totals), vacancies_known=True, derived=False)  # type: ignore[arg-type]
     open_on_day = list(
         Vacancy.objects.filter(posted_on__lte=as_of)
         .filter(Q(closing_date__isnull=True) | Q(closing_date__gte=as_of))

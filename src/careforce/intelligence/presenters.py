@@ -138,7 +138,7 @@ def no_comparator_text(measure: Measure, table: MeasureTable) -> str:
     if not latest:
         return "No published figure held"
     held = ", ".join(f"{name} {f.year}" for name, f in latest)
-    return f"None published for {since} or later (latest held: {held})"
+    return f"No figure published for {since} or later (latest held: {held})"
 
 
 def summary_row(measure: Measure, table: MeasureTable) -> SummaryRow:

@@ -80,8 +80,10 @@ def home_area_for(user: Actor) -> Area:
 def organisation_of(user: Actor) -> tuple[int, str]:
     """The provider a manager acts for (id, name); 404 for anyone else or a manager without one."""
     organisation_id = scope_of(user).managed_organisation
+    if organisation_id is None:
+        raise Http404("No care provider")
     name = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True).first()
-    if organisation_id is None or name is None:
+    if name is None:
         raise Http404("No care provider")
     return organisation_id, name
 
@@ -108,8 +110,8 @@ def area_counts(councils: list[Council]) -> list[AreaCounts]:
         AreaCounts(
             code,
             names[code],
-            by_code.get(code, {}).get("providers", 0),
-            by_code.get(code, {}).get("locations", 0),
+            by_code.get(code, {}).get("providers", 0),  # type: ignore[call-overload]
+            by_code.get(code, {}).get("locations", 0),  # type: ignore[call-overload]
             staff.get(code, 0),
         )
         for code in sorted(names, key=lambda c: names[c])

@@ -75,23 +75,23 @@ def write_decisions(run: ProjectionRun, result: ProjectionResult) -> None:
             "swing",
         )
     }
-    for s in swings:
-        key = (s.scenario, s.measure, s.area, s.year)
+    for s in swings:  # type: ignore[assignment]
+        key = (s.scenario, s.measure, s.area, s.year)  # type: ignore[attr-defined]
         rank[key] = rank.get(key, 0) + 1
         for name, value in (
-            ("scenario", s.scenario),
-            ("measure", s.measure),
-            ("council", s.area),
-            ("year", s.year),
+            ("scenario", s.scenario),  # type: ignore[attr-defined]
+            ("measure", s.measure),  # type: ignore[attr-defined]
+            ("council", s.area),  # type: ignore[attr-defined]
+            ("year", s.year),  # type: ignore[attr-defined]
             ("rank", rank[key]),
-            ("assumption", s.assumption),
-            ("label", s.label),
-            ("low_input", round(s.low_input, 6)),
-            ("high_input", round(s.high_input, 6)),
-            ("central", round(s.central, 3)),
-            ("at_low", round(s.at_low, 3)),
-            ("at_high", round(s.at_high, 3)),
-            ("swing", round(s.swing, 3)),
+            ("assumption", s.assumption),  # type: ignore[attr-defined]
+            ("label", s.label),  # type: ignore[attr-defined]
+            ("low_input", round(s.low_input, 6)),  # type: ignore[attr-defined]
+            ("high_input", round(s.high_input, 6)),  # type: ignore[attr-defined]
+            ("central", round(s.central, 3)),  # type: ignore[attr-defined]
+            ("at_low", round(s.at_low, 3)),  # type: ignore[attr-defined]
+            ("at_high", round(s.at_high, 3)),  # type: ignore[attr-defined]
+            ("swing", round(s.swing, 3)),  # type: ignore[attr-defined]
         ):
             rows[name].append(value)
     pq.write_table(pa.table(rows), sensitivity_path(run))

@@ -47,7 +47,7 @@ class RunForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.builtin = builtin_scenarios()
         self.saved = {f"saved-{s.pk}": s for s in saved or []}
-        self.fields["scenarios"].choices = [(name, s.title) for name, s in self.builtin.items()] + [
+        self.fields["scenarios"].choices = [(name, s.title) for name, s in self.builtin.items()] + [  # type: ignore[attr-defined]
             (key, f"{s.title or s.name} (saved)") for key, s in self.saved.items()
         ]
         self.chosen: list[Scenario] = []
@@ -81,7 +81,7 @@ class RunForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         chosen: list[Scenario] = []
-        for key in data.get("scenarios") or []:
+        for key in data.get("scenarios") or []:  # type: ignore[union-attr]
             if key in self.builtin:
                 chosen.append(self.builtin[key])
             elif key in self.saved:
@@ -103,4 +103,4 @@ class RunForm(forms.Form):
             chosen.insert(0, self.builtin["baseline"])  # every run compares against the baseline
         chosen.sort(key=lambda s: s.name != "baseline")
         self.chosen = chosen
-        return data
+        return data  # type: ignore[return-value]

@@ -18,7 +18,7 @@ from careforce.domain.planning.published import sfc_projections
 
 HEADLINE_DRAWS = 200
 HORIZONS = (2030, 2035)
-CACHE_KEY = f"planning:headline:v1:{HEADLINE_DRAWS}:{DEFAULT_SEED}"
+CACHE_KEY = f"planning:headline:v2:{HEADLINE_DRAWS}:{DEFAULT_SEED}"
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class HeadlineYear:
     new_jobs: Range
     recruits_needed: Range  # all hires from the base year to ``year``
     replacement: float  # mean of the hires that replace leavers and retirements over the same years
+    new_to_care: Range  # recruits new to the sector hired from the base year to ``year``
+    moves: Range  # hires of people already in care (new employer, role or council) over the same years
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def compute_headline(draws: int = HEADLINE_DRAWS, seed: int = DEFAULT_SEED) -> H
         return np.asarray(measures[name], dtype=np.float64).sum(axis=(0, 1))  # (year, draw)
 
     new_jobs, recruits, replacement = region("new_jobs"), region("recruits_needed"), region("replacement_recruitment")
+    new_to_care, moves = region("new_to_sector_recruits"), region("within_sector_moves")
     out = []
     for horizon in HORIZONS:
         i = years.index(horizon)
@@ -89,6 +92,8 @@ def compute_headline(draws: int = HEADLINE_DRAWS, seed: int = DEFAULT_SEED) -> H
                 new_jobs=_range(new_jobs[i]),
                 recruits_needed=_range(recruits[1 : i + 1].sum(axis=0)),  # flows start in the first projected year
                 replacement=float(replacement[1 : i + 1].sum(axis=0).mean()),
+                new_to_care=_range(new_to_care[1 : i + 1].sum(axis=0)),
+                moves=_range(moves[1 : i + 1].sum(axis=0)),
             )
         )
     return Headline(BASE_YEAR, draws, tuple(out), published_2019())

@@ -112,7 +112,7 @@ def scenario_results(
     for year in range(BASE_YEAR, to_year + 1):
         stats = [lookup.get(scenario, "demand_posts", year, s) for s in ("p5", "p25", "p50", "p75", "p95")]
         if None not in stats:
-            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type]
+            fan.append(FanPoint(year, *stats, filled=lookup.get(scenario, "filled_posts", year, "p50")))  # type: ignore[arg-type, misc]
     title = (titles or {}).get(scenario, scenario)
     return ScenarioResults(
         scenario, title, headline, fan, fan_chart(fan), describe(fan, f"posts required (demand), {what}, {title}")

@@ -34,6 +34,11 @@ def runs_visible_to(user: Actor) -> QuerySet[ProjectionRun]:
     return runs.none()
 
 
+def finished_runs_visible_to(user: Actor, limit: int) -> QuerySet[ProjectionRun]:
+    """The newest ``limit`` finished runs the user may see."""
+    return runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)[:limit]
+
+
 def run_for(user: Actor, run_id: Any) -> ProjectionRun:
     try:
         return runs_visible_to(user).get(pk=run_id)

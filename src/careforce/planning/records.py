@@ -75,7 +75,7 @@ def count_cells(as_of: date) -> tuple[dict[tuple[str, str, str], list[int]], int
             continue
         cell = cells.setdefault((council, role, age_band_for(_age(born, as_of))), [0, 0, 0])
         counted += 1
-        cell[0] += started > since
+        cell[0] += started > since  # type: ignore[operator]
         if left is not None and left <= as_of:
             cell[1] += 1
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -19,13 +19,16 @@ from .decision_storage import write_decisions
 from .models import ProjectionRun, SavedScenario
 from .storage import write_results
 
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
+
 log = logging.getLogger(__name__)
 IMMEDIATE_DRAWS = 200
 """Runs with this many draws or fewer take a second or so and run while the user waits."""
 
 
 def start_run(
-    user: Any,
+    user: User,
     scenarios: list[Scenario],
     *,
     demand_method: str,
@@ -127,13 +130,13 @@ def _project(run: ProjectionRun, progress: Any) -> Any:
         to_year=run.to_year,
         draws=run.draws,
         seed=run.seed,
-        demand_method=run.demand_method,
+        demand_method=run.demand_method,  # type: ignore[arg-type]
         base=base,
         progress=step,
     )  # type: ignore[arg-type]
 
 
-def save_scenario(user: Any, scenario: Scenario) -> SavedScenario:
+def save_scenario(user: User, scenario: Scenario) -> SavedScenario:
     """Keep a written or edited scenario for the user (and their council), replacing one of the same name."""
     saved, _ = SavedScenario.objects.update_or_create(
         owner=user,

@@ -1,6 +1,6 @@
 """Synthetic applicants for the demo region, so the recruitment pages have something to show.
 
-Called once at the end of the demo load (``workforce.demo_loading``). Everyone here is made up.
+Called once at the end of the demo load (``workforce.demo_loading``, through ``workforce.signals.demo_region_saved``). Everyone here is made up.
 """
 
 from __future__ import annotations
@@ -76,11 +76,11 @@ def add_demo_applications() -> None:
             )
         if stage == Stage.INTERVIEW:
             events.append(
-                ApplicationEvent(
+                ApplicationEvent(  # type: ignore[misc]
                     application=application,
                     from_stage=Stage.CONTACTED,
                     to_stage=stage,
-                    created_at=contacted + timedelta(days=2),
+                    created_at=contacted + timedelta(days=2),  # type: ignore[operator]
                 )
             )  # type: ignore[operator]
         if stage == Stage.NOT_PROGRESSED:

@@ -188,9 +188,9 @@ class _ListFilters(forms.Form):
 
     def __init__(self, data: Any, *, workplaces: list[tuple[int, str]], roles: list[int]) -> None:
         super().__init__(data)
-        self.fields["workplace"].choices = [("", "All workplaces"), *((str(pk), name) for pk, name in workplaces)]
+        self.fields["workplace"].choices = [("", "All workplaces"), *((str(pk), name) for pk, name in workplaces)]  # type: ignore[attr-defined]
         labels = code_list("job_roles").labels
-        self.fields["job_role"].choices = [("", "All roles"), *((str(r), labels.get(r, f"Code {r}")) for r in roles)]
+        self.fields["job_role"].choices = [("", "All roles"), *((str(r), labels.get(r, f"Code {r}")) for r in roles)]  # type: ignore[attr-defined]
 
     def chosen(self) -> dict[str, Any]:
         self.is_valid()

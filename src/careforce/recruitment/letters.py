@@ -1,7 +1,7 @@
 """What an applicant is told about their application: its status in their words, and the email at each move.
 
 The one place for the applicant's wording of the pipeline (the manager's wording is ``Stage``'s labels).
-Every move to another stage emails the applicant (``careers.notify``, sent when the move commits), except
+Every move to another stage emails the applicant (``careforce.notify``, sent when the move commits), except
 a move back to "new", which is the employer correcting a mistake, and applications whose personal details
 were erased.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from careforce.careers import notify
+from careforce import notify
 
 from .models import Application, Stage
 
@@ -47,7 +47,7 @@ def status(stage: str) -> str:
 
 
 def _details(application: Application) -> dict[str, str]:
-    from careforce.careers.presenters import job_title, with_article
+    from .presenters import job_title, with_article
 
     vacancy: Any = application.vacancy
     return {
@@ -82,7 +82,7 @@ def tell_of_move(application: Application, start_date: date | None = None) -> bo
 
 def tell_of_application(application: Application) -> None:
     """The copy of a new application, with links to confirm the address and to withdraw."""
-    from careforce.careers import links
+    from careforce import links
 
     notify.send(
         application.email,
@@ -106,8 +106,9 @@ def tell_of_withdrawal(application: Application) -> None:
 
 def tell_friend(referral: Any, referrer_name: str) -> None:
     """Email the friend a member of staff referred: who thinks they would be good, and the job's link."""
-    from careforce.careers import links
-    from careforce.careers.presenters import job_title, with_article
+    from careforce import links
+
+    from .presenters import job_title, with_article
 
     vacancy = referral.vacancy
     notify.send(

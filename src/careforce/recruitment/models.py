@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from .stages import CLOSED_STAGES as CLOSED_STAGES
-from .stages import Stage
+from .stages import Stage as Stage
 
 HOURS_PATTERNS = ("full_time", "part_time", "school_hours", "nights", "weekends")
 

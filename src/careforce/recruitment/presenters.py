@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.utils import timezone
 
 from careforce.domain.careers.content import care_values
+from careforce.domain.careers.matching import role_name
 from careforce.domain.reference import code_list
 
 from .measures import Milestone, milestones
@@ -153,7 +154,7 @@ def referral_milestones(referral: Referral, today: date | None = None) -> tuple[
     worker = next((a.hired_worker for a in referral.applications.all() if a.hired_worker is not None), None)
     if worker is None:
         return ()
-    return milestones(worker.start_date, worker.left_on, today or timezone.localdate())
+    return milestones(worker.start_date, worker.left_on, today or timezone.localdate())  # type: ignore[arg-type]
 
 
 def referral_progress(referral: Referral) -> str:
@@ -226,3 +227,12 @@ def showing(page: Any, noun: str, plural: str) -> str:
     if page.paginator.num_pages == 1:
         return f"{total:,} {noun if total == 1 else plural}"
     return f"Showing {page.start_index():,} to {page.end_index():,} of {total:,} {plural}"
+
+
+def job_title(vacancy: Any) -> str:
+    """What a vacancy is called: its own title, or its main job role."""
+    return vacancy.title or role_name(vacancy.job_role).capitalize()
+
+
+def with_article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

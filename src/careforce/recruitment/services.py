@@ -8,7 +8,7 @@ coerce types and enforce the rules of the pipeline (ADR 0045).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,6 +18,9 @@ from careforce.workforce.models import Worker
 
 from . import letters, queries
 from .models import HOURS_PATTERNS, Application, ApplicationEvent, InterviewScore, Referral, Stage
+
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
 
 _TEXT_FIELDS = ("full_name", "email", "phone", "about_you")
 _BOOL_FIELDS = ("has_right_to_work", "needs_visa_sponsorship", "has_driving_licence", "has_car")
@@ -138,7 +141,7 @@ def confirm_email(application: Application, at: datetime | None = None) -> bool:
         return bool(updated.update(email_confirmed_at=at or timezone.now()))
 
 
-def set_published(user: Any, vacancy_id: int, publish: bool) -> Any:
+def set_published(user: User, vacancy_id: int, publish: bool) -> Any:
     """Publish a vacancy to job search, or take it off. Only an open vacancy can be published."""
     with transaction.atomic():
         vacancy = queries.vacancy_for(user, vacancy_id)
@@ -149,7 +152,7 @@ def set_published(user: Any, vacancy_id: int, publish: bool) -> Any:
     return vacancy
 
 
-def shortlist(user: Any, application_id: int, at: datetime | None = None) -> Application:
+def shortlist(user: User, application_id: int, at: datetime | None = None) -> Application:
     """Shortlist an applicant: from now on the manager sees their name and contact details."""
     with transaction.atomic():
         application = queries.application_for(user, application_id)
@@ -167,7 +170,9 @@ def shortlist(user: Any, application_id: int, at: datetime | None = None) -> App
     return application
 
 
-def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at: datetime | None = None) -> Application:
+def move_stage(
+    user: User, application_id: int, stage: str, reason: str = "", at: datetime | None = None
+) -> Application:
     """Move an applicant to another stage, keeping the move and its reason in the history.
 
     A reason is needed to stop progressing someone. Moving anyone on from "new" needs them shortlisted
@@ -210,7 +215,7 @@ def move_stage(user: Any, application_id: int, stage: str, reason: str = "", at:
 
 
 def save_interview_scores(
-    user: Any,
+    user: User,
     application_id: int,
     scores: dict[str, tuple[int, str]],
     panel_included_person_with_lived_experience: bool,
@@ -242,7 +247,7 @@ def earliest_start(application: Application) -> date:
     return timezone.localtime(application.created_at).date()
 
 
-def hire(user: Any, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
+def hire(user: User, application_id: int, start_date: date, at: datetime | None = None) -> Worker:
     """Hire an applicant: a new worker record at the vacancy's workplace, in the same transaction.
 
     The worker gets the next free worker reference, the vacancy's job role, a permanent contract, the
@@ -301,7 +306,7 @@ def _update_referral(application: Application) -> None:
         referral.save(update_fields=["status"])
 
 
-def refer_friend(user: Any, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
+def refer_friend(user: User, vacancy_id: int, friend_name: str, friend_email: str, your_name: str = "") -> Referral:
     """A member of staff refers a friend to one of their employer's published vacancies; the friend is
     emailed a link to the job (signed by ``your_name``, which is not stored)."""
     with transaction.atomic():

@@ -146,7 +146,7 @@ def _update_workers(plan: ChangePlan, stored: StoredAccount, workplace_ids: dict
 
 
 def _columns(names: Sequence[str]) -> list[str]:
-    return [Worker._meta.get_field(name).column for name in names]  # type: ignore[union-attr]
+    return [Worker._meta.get_field(name).column for name in names]  # type: ignore[misc, union-attr]
 
 
 def _current_worker_ids(organisation_id: int) -> dict[WorkerKey, int]:

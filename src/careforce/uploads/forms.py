@@ -30,7 +30,7 @@ class FilesField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = FilesField(
+    files = FilesField(  # type: ignore[assignment]
         label="Upload your workplace, staff or training files",
         error_messages={
             "required": "Select one, two or three ASC-WDS files (workplace, staff or training)",

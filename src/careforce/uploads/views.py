@@ -6,7 +6,7 @@ a 404, as if it did not exist.
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -17,10 +17,18 @@ from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
 from careforce.jobs.views import notice_lost_jobs
 from careforce.workforce.pages import render_page
+from careforce.workforce.queries import organisation_for
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
-from .presenters import change_rows, problem_rows, problems_counted, upload_rows
+from .presenters import (
+    change_rows,
+    file_problems,
+    is_about_a_whole_file,
+    problem_rows,
+    problems_counted,
+    upload_rows,
+)
 
 MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
 
@@ -45,7 +53,7 @@ def start(request: ScopedRequest) -> HttpResponse:
         "Upload ASC-WDS files",
         form=form,
         uploads=upload_rows(recent),
-        organisation=request.user.organisation,
+        organisation=organisation_for(request.scope),
     )  # type: ignore[union-attr]
 
 
@@ -59,7 +67,8 @@ def upload(request: ScopedRequest, upload_id: str) -> HttpResponse:
         _title(item),
         upload=item,
         job=item.job,
-        problems=problem_rows(item.problems),
+        problems=problem_rows([p for p in item.problems if not is_about_a_whole_file(p)]),
+        file_problems=file_problems(item.problems),
         problems_counted=problems_counted(item.problems),
         changes=change_rows(item.changes),
         applied=change_rows(item.changes.get("applied", {})),
@@ -118,12 +127,14 @@ def report(request: ScopedRequest, upload_id: str) -> HttpResponse:
 
 
 @requires(MANAGE)
-def download(request: HttpRequest, kind: str) -> HttpResponse:
+def download(request: ScopedRequest, kind: str) -> HttpResponse:
     """The organisation's current data: one of the three ASC-WDS files, or all three in a zip."""
-    organisation = request.user.organisation  # type: ignore[union-attr]
+    organisation = request.scope.managed_organisation
+    if organisation is None:
+        raise Http404("No care provider")
     if kind == "all":
-        return _attachment(downloads.zipped(organisation.pk), "ascwds-files.zip", "application/zip")
+        return _attachment(downloads.zipped(organisation), "ascwds-files.zip", "application/zip")
     if kind not in FileKind.__members__.values():
         raise Http404("No such file")
-    content = getattr(downloads.files(organisation.pk), kind)
+    content = downloads.file(organisation, FileKind(kind))
     return _attachment(content, FILE_NAMES[FileKind(kind)], "text/csv; charset=utf-8")

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from careforce.accounts.scope import scope_of
 from careforce.domain.upload import FileKind, Problem, ProblemGroup, ValidationReport
 from careforce.jobs.runner import submit
 
 from .models import Upload, UploadedFile
 from .services import Progress, examine, import_files, no_progress, summarise
+
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
 
 IN_REQUEST_BYTES = 1_000_000
 """Uploads up to this size (about 3,000 staff rows) are handled during the request."""
@@ -34,7 +39,7 @@ def _files(upload: Upload) -> list[tuple[str, bytes]]:
     return [(f.name, bytes(f.content)) for f in upload.files.all()]
 
 
-def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, str]], user: Any) -> None:
+def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, str]], user: User) -> None:
     size = sum(f.size for f in upload.files.all())
     if size <= IN_REQUEST_BYTES:
         work(upload_id=str(upload.pk))
@@ -46,11 +51,14 @@ def _run(upload: Upload, kind: str, title: str, work: Callable[..., dict[str, st
         Upload.objects.filter(pk=upload.pk).update(job=job)
 
 
-def receive(user: Any, files: Sequence[tuple[str, bytes]]) -> Upload:
+def receive(user: User, files: Sequence[tuple[str, bytes]]) -> Upload:
     """Keep the uploaded files and start checking them."""
+    organisation_id = scope_of(user).managed_organisation
+    if organisation_id is None:
+        raise Http404("No care provider")
     with transaction.atomic():
         upload = Upload.objects.create(
-            organisation_id=user.organisation_id, uploaded_by=user, file_names=[name for name, _ in files]
+            organisation_id=organisation_id, uploaded_by=user, file_names=[name for name, _ in files]
         )
         UploadedFile.objects.bulk_create(
             [UploadedFile(upload=upload, name=name, size=len(data), content=data) for name, data in files]
@@ -115,7 +123,7 @@ def check_upload(upload_id: str, progress: Progress = no_progress) -> dict[str, 
     return _link(upload)
 
 
-def confirm(user: Any, upload: Upload) -> None:
+def confirm(user: User, upload: Upload) -> None:
     """Save the upload's changes (the provider has read the report)."""
     Upload.objects.filter(pk=upload.pk).update(state=Upload.State.APPLYING, message="")
     _run(upload, "upload-apply", "Saving your upload", apply_upload, user)
@@ -162,7 +170,7 @@ def can_check_again(upload: Upload) -> bool:
     return upload.state == Upload.State.FAILED and upload.files.exclude(content=b"").exists()
 
 
-def check_again(user: Any, upload: Upload) -> None:
+def check_again(user: User, upload: Upload) -> None:
     Upload.objects.filter(pk=upload.pk).update(state=Upload.State.CHECKING, message="", finished_at=None)
     _run(upload, "upload-check", "Checking your files", check_upload, user)
 

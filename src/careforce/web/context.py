@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -12,9 +13,12 @@ from careforce.accounts.scope import scope_for
 from careforce.domain.access import Permission, Scope
 
 
-def navigation_for(scope: Scope) -> list[dict[str, str]]:
+def navigation_for(scope: Scope) -> list[dict[str, Any]]:
     """The service navigation for the acting user: the places their permissions open."""
-    items = [{"href": reverse("web:start"), "text": "Home"}, {"href": reverse("careers:start"), "text": "Care work"}]
+    items: list[dict[str, Any]] = [
+        {"href": reverse("web:start"), "text": "Home"},
+        {"href": reverse("careers:start"), "text": "Care work"},
+    ]
     if not scope.signed_in:
         return [*items, {"href": reverse("accounts:sign-in"), "text": "Sign in"}]
     if scope.can(Permission.MANAGE_PROVIDER_WORKFORCE):
@@ -41,17 +45,29 @@ def navigation_for(scope: Scope) -> list[dict[str, str]]:
     return items
 
 
-def page_context(request: HttpRequest) -> dict[str, Any]:
-    from careforce.workforce.queries import demo_region_loaded
+PageValues = Callable[[HttpRequest], dict[str, Any]]
+_page_values: list[PageValues] = []
 
+
+def add_page_values(values: PageValues) -> None:
+    """Let an app above ``web`` add values every page needs (``workforce`` adds ``demo_loaded``), so the
+    layout's layer does not import the apps that use it. Called from an app's ``ready()``."""
+    if values not in _page_values:
+        _page_values.append(values)
+
+
+def page_context(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     nav = navigation_for(scope_for(request))
     for item in nav:
         item["active"] = item["href"] == path or (item["href"] != "/" and path.startswith(item["href"]))
-    return {
+    context: dict[str, Any] = {
         "serviceName": settings.SERVICE_NAME,
         "serviceTagline": settings.SERVICE_TAGLINE,
         "navigation": nav,
         "cspNonce": getattr(request, "csp_nonce", ""),
-        "demo_loaded": demo_region_loaded(),
+        "demo_loaded": False,
     }
+    for values in _page_values:
+        context.update(values(request))
+    return context

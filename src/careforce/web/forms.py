@@ -127,8 +127,11 @@ def govuk(field: forms.Field, **params: Any) -> forms.Field:
 
 def govuk_field(bound: forms.BoundField, heading: bool = False, size: str = "l") -> tuple[str, dict[str, Any]]:
     """(kind, parameters) of the GOV.UK component for a bound field; ``heading`` makes its label the h1."""
-    field = bound.field
+    field: Any = bound.field  # a Field of any kind: choices and the rest are read as the kind allows
     kind = field_kind(field)
+    params: dict[str, Any]
+    items: list[dict[str, Any]]
+    chosen: Any
     extra = dict(getattr(field, "govuk_params", {}))
     errors = bound.errors
     error = {"text": str(errors[0])} if errors else None

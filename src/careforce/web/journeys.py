@@ -90,7 +90,7 @@ FormMaker = Callable[[Question, "MultiValueDict[str, str] | None", "Mapping[str,
 def _make_form(
     question: Question, data: MultiValueDict[str, str] | None, initial: Mapping[str, Any] | None
 ) -> forms.Form:
-    return question.form(data=data, initial=initial)
+    return question.form(data=data, initial=initial)  # type: ignore[arg-type]
 
 
 def bind(data: Mapping[str, Any] | None) -> MultiValueDict[str, str] | None:

@@ -75,8 +75,13 @@ class Listing:
             fields = [f[1:] if f.startswith("-") else f"-{f}" for f in fields]
         return [*fields, "-pk" if self.descending else "pk"]
 
-    def page(self, items: Any) -> Page:
-        return Paginator(items, self.per_page).get_page(self.page_number)
+    def page(self, items: Any, count: int | None = None) -> Page:
+        """A page of ``items``; ``count`` is how many there are in all, when the caller has counted them
+        already (the paginator would count them again: a second slow query on a long list)."""
+        paginator = Paginator(items, self.per_page)
+        if count is not None:
+            paginator.count = count  # Paginator.count is a cached property: this is the value it would find
+        return paginator.get_page(self.page_number)
 
     def url(self, **changes: Any) -> str:
         """The query string of this list with some choices changed (page goes back to 1 unless given)."""
@@ -104,7 +109,7 @@ class Listing:
             return None
         items: list[dict[str, Any]] = []
         for n in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-            if n == paginator.ELLIPSIS:
+            if n == paginator.ELLIPSIS:  # type: ignore[comparison-overlap]
                 items.append({"ellipsis": True})
             else:
                 items.append({"number": n, "href": self.url(page=n), "current": n == page.number})

@@ -8,7 +8,7 @@ download gives back exactly what was uploaded (ADR 0026).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
 from decimal import Decimal
 from typing import Any
@@ -111,6 +111,29 @@ def workplace_record(w: Workplace) -> WorkplaceRecord:
     return WorkplaceRecord(**values)
 
 
+# fast records -------------------------------------------------------------------------------------------------------
+def record_maker(cls: type[Any], names: tuple[str, ...]) -> Callable[[Iterable[Any]], Any]:
+    """A constructor of a frozen, slotted dataclass from values in ``names`` order (every field, once).
+
+    It sets the slots directly: the record is equal to ``cls(**dict(zip(names, values)))`` (the records have no
+    ``__post_init__``) at about half the cost, which counts when a download builds 11,000 staff and 25,000
+    training records (ADR 0130).
+    """
+    every = {f.name for f in fields(cls)}
+    if set(names) != every or len(names) != len(every) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"record_maker needs each field of {cls.__name__} once, and no __post_init__")
+    setters = tuple(getattr(cls, name).__set__ for name in names)
+    new = object.__new__
+
+    def make(values: Iterable[Any]) -> Any:
+        record = new(cls)
+        for set_value, value in zip(setters, values, strict=True):
+            set_value(record, value)
+        return record
+
+    return make
+
+
 # staff --------------------------------------------------------------------------------------------------------------
 def worker_values(record: WorkerRecord) -> dict[str, Any]:
     """Column values for a worker record (the workplace is the caller's)."""
@@ -118,31 +141,30 @@ def worker_values(record: WorkerRecord) -> dict[str, Any]:
 
 
 WORKER_COLUMNS = ("pk", "workplace__local_identifier", *WORKER_ITEMS)
+_make_worker = record_maker(WorkerRecord, ("workplace_local_identifier", *WORKER_ITEMS, "qualifications"))
 
 
 def worker_records(
     rows: Iterable[tuple[Any, ...]], qualifications: Mapping[int, list[QualificationAchieved]]
 ) -> Iterator[tuple[int, WorkerRecord]]:
     """``(pk, record)`` from ``values_list(*WORKER_COLUMNS)`` rows and each worker's qualifications."""
+    # items as [workplace, *WORKER_ITEMS, qualifications]: the positions below are one more than in WORKER_ITEMS
     names = WORKER_ITEMS
-    salary = names.index("annual_salary")
-    display = names.index("name_or_id")
-    held, level = names.index("social_care_qualification"), names.index("social_care_qualification_level")
+    salary = names.index("annual_salary") + 1
+    display = names.index("name_or_id") + 1
+    held, level = names.index("social_care_qualification") + 1, names.index("social_care_qualification_level") + 1
+    make = _make_worker
     for row in rows:
-        pk, workplace, items = row[0], row[1], list(row[2:])
+        pk = row[0]
+        items = list(row[1:])
         if items[salary] is not None:
             items[salary] = int(items[salary])
         if not items[display]:  # kept by hand or by the demo without a name: ASC-WDS needs one
-            items[display] = items[0]
+            items[display] = items[1]
         if items[held] is None and items[level] is not None:  # a level recorded by hand or by the demo: held
             items[held] = 1
-        values = dict(zip(names, items, strict=True))
-        yield (
-            pk,
-            WorkerRecord(
-                workplace_local_identifier=workplace, qualifications=tuple(qualifications.get(pk, ())), **values
-            ),
-        )
+        items.append(tuple(qualifications.get(pk, ())))
+        yield pk, make(items)
 
 
 QUALIFICATION_COLUMNS = ("worker_id", "qualification", "year_achieved", "notes")
@@ -175,19 +197,17 @@ TRAINING_COLUMNS = (
 )
 
 
+_make_training = record_maker(
+    TrainingRecordRow,
+    ("workplace_local_identifier", "worker_local_identifier", "title", "completed", "expires", *TRAINING_ITEMS),
+)
+
+
 def training_records(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, TrainingRecordRow]]:
-    for pk, workplace, worker, name, completed, expires, *items in rows:
-        yield (
-            pk,
-            TrainingRecordRow(
-                workplace_local_identifier=workplace,
-                worker_local_identifier=worker,
-                title=name,
-                completed=completed,
-                expires=expires,
-                **dict(zip(TRAINING_ITEMS, items, strict=True)),
-            ),
-        )
+    """``(pk, record)`` from ``values_list(*TRAINING_COLUMNS)`` rows (the columns are in the record's order)."""
+    make = _make_training
+    for row in rows:
+        yield row[0], make(row[1:])
 
 
 TRAINING_FIELDS = ("worker", "name", "completed_on", "expires_on", *TRAINING_ITEMS)

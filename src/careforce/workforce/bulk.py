@@ -18,7 +18,7 @@ CHUNK = 20_000
 
 
 def columns_of(model: type[models.Model], fields: Sequence[str]) -> list[str]:
-    return [model._meta.get_field(name).column for name in fields]  # type: ignore[union-attr]
+    return [model._meta.get_field(name).column for name in fields]  # type: ignore[misc, union-attr]
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

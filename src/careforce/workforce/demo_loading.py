@@ -15,11 +15,10 @@ from django.utils import timezone
 from careforce.accounts.models import User
 from careforce.domain.access import Role
 from careforce.domain.demo import DemoRegion, generate, stated_totals
-from careforce.intelligence.history import record_demo_history
-from careforce.recruitment.demo import add_demo_applications
 
 from .bulk import dates, insert_rows, optional_codes, optional_numbers
 from .models import DemoLoad, Organisation, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
+from .signals import demo_region_saved
 
 BATCH = 5000
 DEMO_PASSWORD = "care-demo-2026"
@@ -147,8 +146,7 @@ def _insert(region: DemoRegion, progress: Callable[[str], None]) -> None:
     progress(f"Saving {len(region.vacancies.workplace):,} vacancies")
     _insert_vacancies(region, workplace_ids)
     _refresh_planner_statistics()
-    record_demo_history(region.as_of)
-    add_demo_applications()
+    demo_region_saved.send(sender=DemoLoad, as_of=region.as_of)
 
 
 def _provider_id(organisation: int) -> str:
@@ -160,7 +158,10 @@ def _refresh_planner_statistics() -> None:
     """PostgreSQL plans the queries that follow a bulk load badly until it has fresh table statistics."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE workforce_organisation, workforce_workplace, workforce_worker, workforce_vacancy")
+            cursor.execute(
+                "ANALYZE workforce_organisation, workforce_workplace, workforce_worker, workforce_vacancy, "
+                "workforce_trainingrecord, workforce_workerqualification"
+            )
 
 
 WORKER_FIELDS = (
@@ -333,7 +334,7 @@ def _create_sign_ins() -> tuple[DemoSignIn, ...]:
         .first()
     )
     if provider is None:
-        provider = Organisation.objects.filter(is_synthetic=True).order_by("pk").first()
+        provider = Organisation.objects.filter(is_synthetic=True).order_by("pk").first()  # type: ignore[assignment]
     staff_worker = (
         Worker.objects.filter(workplace__organisation=provider, left_on__isnull=True, main_job_role=8)
         .order_by("pk")

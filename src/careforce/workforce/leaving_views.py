@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.web.journeys import Journey, Places, Question, changing
 
@@ -26,8 +27,8 @@ from .pages import question_page, render_page, set_notice
 QUESTIONS = (Question("date", LeaveDateForm), Question("reason", LeaveReasonForm))
 
 
-def _current_worker(request: HttpRequest, worker_id: int) -> Any:
-    worker = queries.managed_worker_for(request.user, worker_id)
+def _current_worker(request: ScopedRequest, worker_id: int) -> Any:
+    worker = queries.managed_worker_for(request.scope, worker_id)
     if not worker.is_current:
         raise Http404("This worker has already left")
     return worker
@@ -45,7 +46,7 @@ def _journey(request: HttpRequest, worker: Any) -> Journey:
     ) -> forms.Form:
         if question.form is LeaveDateForm:
             return LeaveDateForm(data=data, initial=initial, started_on=worker.start_date)
-        return question.form(data=data, initial=initial)
+        return question.form(data=data, initial=initial)  # type: ignore[arg-type]
 
     return Journey(
         request,
@@ -61,13 +62,13 @@ def _journey(request: HttpRequest, worker: Any) -> Journey:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def leave(request: HttpRequest, worker_id: int) -> HttpResponse:
+def leave(request: ScopedRequest, worker_id: int) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     return redirect("workforce:leave-question", worker.pk, QUESTIONS[0].slug)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def leave_question(request: HttpRequest, worker_id: int, step: str) -> HttpResponse:
+def leave_question(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     journey = _journey(request, worker)
     if journey.question(step) is None:
@@ -79,7 +80,7 @@ def leave_question(request: HttpRequest, worker_id: int, step: str) -> HttpRespo
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def leave_check(request: HttpRequest, worker_id: int) -> HttpResponse:
+def leave_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     journey = _journey(request, worker)
     progress = journey.progress()

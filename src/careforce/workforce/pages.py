@@ -32,7 +32,7 @@ def set_notice(request: HttpRequest, text: str) -> None:
 
 def posted(request: HttpRequest) -> dict[str, str]:
     """What the person posted on a one-page form, without the CSRF token."""
-    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    return {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}  # type: ignore[misc]
 
 
 def question_page(

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.web.journeys import Journey, Places, changing
 
@@ -22,8 +23,8 @@ from .personal_forms import PERSONAL_QUESTIONS, record_items
 from .worker_views import form_maker
 
 
-def _current_worker(request: HttpRequest, worker_id: int) -> Any:
-    worker = queries.managed_worker_for(request.user, worker_id)
+def _current_worker(request: ScopedRequest, worker_id: int) -> Any:
+    worker = queries.managed_worker_for(request.scope, worker_id)
     if not worker.is_current:
         raise Http404("This worker has left")
     return worker
@@ -48,14 +49,14 @@ def _caption(worker: Any) -> str:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def personal_items(request: HttpRequest, worker_id: int) -> HttpResponse:
+def personal_items(request: ScopedRequest, worker_id: int) -> HttpResponse:
     """Start (or carry on): the first question not yet answered."""
     worker = _current_worker(request, worker_id)
     return redirect(_journey(request, worker).next_url())
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def personal_question(request: HttpRequest, worker_id: int, step: str) -> HttpResponse:
+def personal_question(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     journey = _journey(request, worker)
     if journey.question(step) is None:
@@ -67,7 +68,7 @@ def personal_question(request: HttpRequest, worker_id: int, step: str) -> HttpRe
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def personal_check(request: HttpRequest, worker_id: int) -> HttpResponse:
+def personal_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
     worker = _current_worker(request, worker_id)
     journey = _journey(request, worker)
     progress = journey.progress()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ from careforce.accounts.scope import Actor, scope_of
 from careforce.domain.access import Permission
 from careforce.domain.reference import same_reference
 
-from .models import DemoLoad, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
+from .models import DemoLoad, Organisation, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
 
 def demo_region_loaded() -> bool:
@@ -28,15 +29,30 @@ def _organisation_id(user: Actor) -> int | None:
     return scope_of(user).managed_organisation
 
 
+def organisation_for(user: Actor) -> Organisation | None:
+    """The care provider a manager acts for (None for anyone else)."""
+    organisation_id = _organisation_id(user)
+    return None if organisation_id is None else Organisation.objects.filter(pk=organisation_id).first()
+
+
 def workplaces_for(user: Actor) -> QuerySet[Workplace]:
     """The workplaces a provider manager may see, with their current staff counts."""
     organisation_id = _organisation_id(user)
     if organisation_id is None:
         return Workplace.objects.none()
+    # a count per workplace row (the workplace_id, left_on index), not a join of every worker grouped by
+    # workplace: a page of 50 counts only its own 50, and counting the workplaces does not read the staff
+    current = (
+        Worker.objects.filter(workplace=OuterRef("pk"), left_on__isnull=True)
+        .order_by()
+        .values("workplace")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Workplace.objects.filter(organisation_id=organisation_id)
         .select_related("council")
-        .annotate(current_staff=Count("workers", filter=Q(workers__left_on__isnull=True)))
+        .annotate(current_staff=Coalesce(Subquery(current, output_field=IntegerField()), 0))
         .order_by("name")
     )
 
@@ -67,7 +83,7 @@ def worker_for(user: Actor, worker_id: int) -> Worker:
     workers = Worker.objects.select_related("workplace", "workplace__organisation")
     if (organisation_id := scope.managed_organisation) is not None:
         workers = workers.filter(workplace__organisation_id=organisation_id)
-    elif scope.can(Permission.VIEW_OWN_WORKER_RECORD):
+    elif scope.can(Permission.VIEW_OWN_WORKER_RECORD) and scope.own_worker is not None:
         workers = workers.filter(pk=scope.own_worker)
     else:
         workers = workers.none()
@@ -94,9 +110,10 @@ def own_worker_for(user: Actor) -> Worker:
     scope = scope_of(user)
     if not scope.can(Permission.VIEW_OWN_WORKER_RECORD):
         raise Http404("No such worker")
-    if scope.own_worker is None:
+    own = scope.own_worker
+    if own is None:
         raise Http404("No worker record is linked to this account")
-    return worker_for(scope, scope.own_worker)
+    return worker_for(scope, own)
 
 
 def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_id: int | None = None) -> bool:
@@ -104,7 +121,7 @@ def worker_reference_taken(workplace: Workplace, reference: str, exclude_worker_
     (``reference.same_reference``: whitespace ignored, letters as typed)."""
     references = (
         workplace.workers.filter(left_on__isnull=True)
-        .exclude(pk=exclude_worker_id)
+        .exclude(pk=exclude_worker_id)  # type: ignore[misc]
         .values_list("local_identifier", flat=True)
     )
     return any(same_reference(r, reference) for r in references)
@@ -168,8 +185,14 @@ def organisation_workers(user: Actor, *, current: bool = True) -> QuerySet[Worke
 
 
 def workplace_choices_for(user: Actor) -> list[tuple[int, str]]:
-    """(id, name) of the manager's workplaces, by name: the options of a workplace filter."""
-    return list(workplaces_for(user).order_by("name", "pk").values_list("pk", "name"))
+    """(id, name) of the manager's workplaces, by name: the options of a workplace filter (without the staff
+    counts of :func:`workplaces_for`, which would read every worker of the organisation)."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        return []
+    return list(
+        Workplace.objects.filter(organisation_id=organisation_id).order_by("name", "pk").values_list("pk", "name")
+    )
 
 
 def training_expiring_for(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +19,9 @@ from careforce.domain.upload.staff_combos import check_nationality
 
 from . import queries
 from .models import TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
+
+if TYPE_CHECKING:
+    from careforce.accounts.models import User
 
 WORKPLACE_FIELDS = ("name", "address_line_1", "address_line_2", "address_line_3", "post_town", "main_service")
 WORKER_FIELDS = (
@@ -47,7 +50,7 @@ def hours_of(worker: Worker) -> Decimal | None:
     return worker.contracted_hours if worker.contracted_hours is not None else worker.average_hours
 
 
-def update_workplace(user: Any, workplace_id: int, changes: dict[str, Any]) -> Workplace:
+def update_workplace(user: User, workplace_id: int, changes: dict[str, Any]) -> Workplace:
     with transaction.atomic():
         workplace = queries.workplace_for(user, workplace_id)
         for name in WORKPLACE_FIELDS:
@@ -57,7 +60,7 @@ def update_workplace(user: Any, workplace_id: int, changes: dict[str, Any]) -> W
     return workplace
 
 
-def add_worker(user: Any, workplace_id: int, answers: dict[str, Any]) -> Worker:
+def add_worker(user: User, workplace_id: int, answers: dict[str, Any]) -> Worker:
     """Add a worker from the answers of the question pages (raises WorkerReferenceTaken)."""
     try:
         with transaction.atomic():
@@ -72,7 +75,7 @@ def add_worker(user: Any, workplace_id: int, answers: dict[str, Any]) -> Worker:
         raise WorkerReferenceTaken from None
 
 
-def update_worker(user: Any, worker_id: int, changes: dict[str, Any]) -> Worker:
+def update_worker(user: User, worker_id: int, changes: dict[str, Any]) -> Worker:
     """Change answers on a worker record in the manager's organisation (raises WorkerReferenceTaken)."""
     try:
         with transaction.atomic():
@@ -106,7 +109,7 @@ PERSONAL_ITEMS = (
 )
 
 
-def save_personal_items(user: Any, worker_id: int, items: dict[str, Any]) -> Worker:
+def save_personal_items(user: User, worker_id: int, items: dict[str, Any]) -> Worker:
     """Save a worker's ASC-WDS personal items (those given), all together.
 
     The items that follow from nationality are kept as the bulk upload keeps them (``check_nationality``):
@@ -130,7 +133,7 @@ def save_personal_items(user: Any, worker_id: int, items: dict[str, Any]) -> Wor
     return worker
 
 
-def record_leaving(user: Any, worker_id: int, left_on: date, reason: int) -> Worker:
+def record_leaving(user: User, worker_id: int, left_on: date, reason: int) -> Worker:
     """Record that a current worker has left; the record stays for starters, leavers and turnover."""
     with transaction.atomic():
         worker = queries.managed_worker_for(user, worker_id)
@@ -141,12 +144,12 @@ def record_leaving(user: Any, worker_id: int, left_on: date, reason: int) -> Wor
     return worker
 
 
-def _worker_in_scope(user: Any, worker_id: int) -> Worker:
+def _worker_in_scope(user: User, worker_id: int) -> Worker:
     """A worker whose training and qualifications the user may change: the manager's staff, or a staff member's own."""
     return queries.worker_for(user, worker_id)
 
 
-def save_training(user: Any, worker_id: int, record_id: int | None, fields: dict[str, Any]) -> TrainingRecord:
+def save_training(user: User, worker_id: int, record_id: int | None, fields: dict[str, Any]) -> TrainingRecord:
     with transaction.atomic():
         worker = _worker_in_scope(user, worker_id)
         record = queries.training_record_of(worker, record_id) if record_id else TrainingRecord(worker=worker)
@@ -156,12 +159,12 @@ def save_training(user: Any, worker_id: int, record_id: int | None, fields: dict
     return record
 
 
-def delete_training(user: Any, worker_id: int, record_id: int) -> None:
+def delete_training(user: User, worker_id: int, record_id: int) -> None:
     with transaction.atomic():
         queries.training_record_of(_worker_in_scope(user, worker_id), record_id).delete()
 
 
-def add_qualification(user: Any, worker_id: int, qualification: int, year_achieved: int | None) -> WorkerQualification:
+def add_qualification(user: User, worker_id: int, qualification: int, year_achieved: int | None) -> WorkerQualification:
     with transaction.atomic():
         worker = _worker_in_scope(user, worker_id)
         return WorkerQualification.objects.create(
@@ -169,12 +172,12 @@ def add_qualification(user: Any, worker_id: int, qualification: int, year_achiev
         )
 
 
-def remove_qualification(user: Any, worker_id: int, record_id: int) -> None:
+def remove_qualification(user: User, worker_id: int, record_id: int) -> None:
     with transaction.atomic():
         queries.qualification_of(_worker_in_scope(user, worker_id), record_id).delete()
 
 
-def save_vacancy(user: Any, workplace_id: int | None, vacancy_id: int | None, fields: dict[str, Any]) -> Vacancy:
+def save_vacancy(user: User, workplace_id: int | None, vacancy_id: int | None, fields: dict[str, Any]) -> Vacancy:
     """Add a vacancy to a workplace (``vacancy_id`` None) or change one of the manager's vacancies."""
     with transaction.atomic():
         if vacancy_id is not None:
@@ -188,7 +191,7 @@ def save_vacancy(user: Any, workplace_id: int | None, vacancy_id: int | None, fi
     return vacancy
 
 
-def close_vacancy(user: Any, vacancy_id: int) -> Vacancy:
+def close_vacancy(user: User, vacancy_id: int) -> Vacancy:
     """Close a vacancy: it stops being open from today and leaves job search.
 
     A vacancy posted earlier keeps its row with yesterday as its closing date, so the vacancy history

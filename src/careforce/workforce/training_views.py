@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -65,7 +65,7 @@ def learning_context(worker: Any, url: Callable[..., str]) -> dict[str, Any]:
     }
 
 
-def training_page(request: HttpRequest, worker: Any, record_id: int | None, back_url: str) -> HttpResponse:
+def training_page(request: ScopedRequest, worker: Any, record_id: int | None, back_url: str) -> HttpResponse:
     if request.method == "POST":
         form = TrainingForm(data=posted(request))
         if form.is_valid():
@@ -90,7 +90,7 @@ def training_page(request: HttpRequest, worker: Any, record_id: int | None, back
     )
 
 
-def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
+def training_delete_page(request: ScopedRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
     record = queries.training_record_of(worker, record_id)
     if request.method == "POST":
         services.delete_training(request.user, worker.pk, record.pk)
@@ -113,7 +113,7 @@ def training_delete_page(request: HttpRequest, worker: Any, record_id: int, back
     )
 
 
-def qualification_page(request: HttpRequest, worker: Any, back_url: str) -> HttpResponse:
+def qualification_page(request: ScopedRequest, worker: Any, back_url: str) -> HttpResponse:
     held = set(queries.qualifications_of(worker).values_list("qualification", flat=True))
     form = QualificationForm(
         data=posted(request) if request.method == "POST" else None, already_recorded=held.__contains__
@@ -136,7 +136,7 @@ def qualification_page(request: HttpRequest, worker: Any, back_url: str) -> Http
     )
 
 
-def qualification_remove_page(request: HttpRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
+def qualification_remove_page(request: ScopedRequest, worker: Any, record_id: int, back_url: str) -> HttpResponse:
     record = queries.qualification_of(worker, record_id)
     if request.method == "POST":
         services.remove_qualification(request.user, worker.pk, record.pk)
@@ -165,27 +165,27 @@ def _managed(request: ScopedRequest, worker_id: int) -> tuple[Any, str]:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_training(request: HttpRequest, worker_id: int) -> HttpResponse:
+def add_training(request: ScopedRequest, worker_id: int) -> HttpResponse:
     return training_page(request, *_with_id(_managed(request, worker_id), None))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_training(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def change_training(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return training_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def delete_training(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def delete_training(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return training_delete_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_qualification(request: HttpRequest, worker_id: int) -> HttpResponse:
+def add_qualification(request: ScopedRequest, worker_id: int) -> HttpResponse:
     return qualification_page(request, *_managed(request, worker_id))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def remove_qualification(request: HttpRequest, worker_id: int, record_id: int) -> HttpResponse:
+def remove_qualification(request: ScopedRequest, worker_id: int, record_id: int) -> HttpResponse:
     return qualification_remove_page(request, *_with_id(_managed(request, worker_id), record_id))
 
 
@@ -223,7 +223,7 @@ def training_due(request: ScopedRequest) -> HttpResponse:
         expired={"expired": True, "soon": False}.get(chosen.get("status", "")),
     )
     expired, total = queries.count_expired(records, today)
-    page = listing.page(records.order_by(*listing.order_by()))
+    page = listing.page(records.order_by(*listing.order_by()), count=total)
     rows = [
         {
             "worker": t.worker,

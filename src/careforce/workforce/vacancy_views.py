@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -54,11 +54,11 @@ def vacancies(request: ScopedRequest, workplace_id: int) -> HttpResponse:
         f"Vacancies at {workplace.name}",
         workplace=workplace,
         rows=rows,
-        posts=sum(r["vacancy"].number_of_posts for r in rows),
+        posts=sum(r["vacancy"].number_of_posts for r in rows),  # type: ignore[attr-defined]
     )
 
 
-def _vacancy_page(request: HttpRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
+def _vacancy_page(request: ScopedRequest, workplace: Any, vacancy: Any | None) -> HttpResponse:
     back_url = reverse("workforce:vacancies", args=[workplace.pk])
     leave_out = vacancy.pk if vacancy else None
     if request.method == "POST":

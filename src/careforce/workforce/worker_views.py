@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
 from careforce.web.journeys import Journey, Places, Question, RecordChange, changing, posted
 
@@ -95,15 +96,15 @@ def _adding(request: HttpRequest, workplace: Any) -> Journey:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_worker(request: HttpRequest, workplace_id: int) -> HttpResponse:
+def add_worker(request: ScopedRequest, workplace_id: int) -> HttpResponse:
     """Start (or carry on) adding a worker: go to the first question not yet answered."""
-    workplace = queries.workplace_for(request.user, workplace_id)
+    workplace = queries.workplace_for(request.scope, workplace_id)
     return redirect(_adding(request, workplace).next_url())
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_worker_question(request: HttpRequest, workplace_id: int, step: str) -> HttpResponse:
-    workplace = queries.workplace_for(request.user, workplace_id)
+def add_worker_question(request: ScopedRequest, workplace_id: int, step: str) -> HttpResponse:
+    workplace = queries.workplace_for(request.scope, workplace_id)
     journey = _adding(request, workplace)
     if journey.question(step) is None:
         raise Http404("No such question")
@@ -115,8 +116,8 @@ def add_worker_question(request: HttpRequest, workplace_id: int, step: str) -> H
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def add_worker_check(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    workplace = queries.workplace_for(request.user, workplace_id)
+def add_worker_check(request: ScopedRequest, workplace_id: int) -> HttpResponse:
+    workplace = queries.workplace_for(request.scope, workplace_id)
     journey = _adding(request, workplace)
     progress = journey.progress()
     if progress.next is not None:
@@ -145,8 +146,8 @@ def add_worker_check(request: HttpRequest, workplace_id: int) -> HttpResponse:
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def worker_added(request: HttpRequest, worker_id: int) -> HttpResponse:
-    worker = queries.managed_worker_for(request.user, worker_id)
+def worker_added(request: ScopedRequest, worker_id: int) -> HttpResponse:
+    worker = queries.managed_worker_for(request.scope, worker_id)
     return render_page(request, "workforce/worker_added.html", "Worker added", worker=worker)
 
 
@@ -166,12 +167,12 @@ def _pay_changes(changes: dict[str, Any], values: Mapping[str, Any]) -> dict[str
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
-def change_worker(request: HttpRequest, worker_id: int, step: str) -> HttpResponse:
+def change_worker(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
     """One question page, filled in from the worker's record; saving it returns to the record.
 
     A question whose answer opens another (how they are paid, then the amount; another nationality, then
     which) saves both together after the second page."""
-    worker = queries.managed_worker_for(request.user, worker_id)
+    worker = queries.managed_worker_for(request.scope, worker_id)
     if step not in CHANGEABLE:
         raise Http404("No such question")
     group = next((slugs for slugs in GROUPS.values() if step in slugs), (step,))

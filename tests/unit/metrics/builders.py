@@ -53,7 +53,7 @@ def _column(name: str, values: list[Any]) -> np.ndarray:  # type: ignore[type-ar
     dtype = _DTYPES.get(name, np.int16)
     if dtype == "datetime64[D]":
         return np.array(["NaT" if v is None else v for v in values], dtype=dtype)
-    return np.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)  # type: ignore[call-overload]
 
 
 def workers(rows: Sequence[dict[str, Any]]) -> WorkerFacts:

@@ -88,7 +88,7 @@ def test_a_bridge_between_two_suppressed_blocks_is_caught_by_the_linear_algebra_
     # two 2x2 blocks of small cells joined by one small cell: every line has two hidden cells, yet the
     # joining cell follows from the margins unless one more cell is hidden
     inner = [[2, 2, 50, 50, 60], [2, 2, 50, 50, 60], [60, 1, 2, 2, 60], [50, 50, 2, 2, 70], [80, 80, 80, 80, 80]]
-    values, constraints = with_margins(inner)
+    values, constraints = with_margins(inner)  # type: ignore[arg-type]
     status = dc.suppress(values, constraints)
     assert_safe(values, constraints, status)
 

@@ -65,10 +65,10 @@ def test_wider_draws_cover_population_drift_base_stock_and_yearly_turnover(calib
     sp = calibration.spreads
     n_c = len(calibration.councils)
     assert d.population_error.shape == (n_c, 4000)
-    assert np.std(d.population_error) == pytest.approx(sp.population_error_10y, rel=0.1)
+    assert np.std(d.population_error) == pytest.approx(sp.population_error_10y, rel=0.1)  # type: ignore[arg-type]
     # the drift is a random walk: its spread after k steps grows like sqrt(k)
     assert np.std(d.drift[8]) == pytest.approx(sp.drift_per_year * 3, rel=0.1)
-    assert np.std(np.log(d.turnover_yearly)) == pytest.approx(sp.turnover_year_to_year, rel=0.1)
+    assert np.std(np.log(d.turnover_yearly)) == pytest.approx(sp.turnover_year_to_year, rel=0.1)  # type: ignore[arg-type]
     base = calibration.filled_posts.sum(axis=(1, 2))
     region = (base[:, None] * d.stock_factor).sum(axis=0) / base.sum()
     assert np.std(np.log(region)) == pytest.approx(sp.base_region, rel=0.1)

@@ -34,7 +34,7 @@ def run(case: Case) -> tuple[set[tuple[str, int | None, str]], set[tuple[str, in
     changes = {case.row: case.cells, **case.others}
     uploaded = [(name, _changed(data, changes if name == NAMES[case.file] else {})) for name, data in files.items()]
     result = read_upload(uploaded, AccountSnapshot(), TODAY)
-    on_row, on_others, elsewhere = set(), set(), set()
+    on_row, on_others, elsewhere = set(), set(), set()  # type: ignore[var-annotated]
     kinds = {name: kind for kind, name in NAMES.items()}
     for p in result.report.problems:
         found = (p.column, p.code, p.severity.value)

@@ -60,7 +60,7 @@ def files(draw: st.DrawFn) -> tuple[str, str]:
 
 
 def chunks_both_ways(text: str, delimiter: str, size: int) -> Iterator[tuple[object, object]]:
-    upload = UploadFile("training.csv", text.encode(), "utf-8", delimiter, LAYOUT)
+    upload = UploadFile("training.csv", text.encode(), "utf-8", delimiter, LAYOUT)  # type: ignore[arg-type]
     problems: list[Problem] = []
     expected, reported = [], []  # the chunks, and how many problems had been reported when each came
     for chunk in iter_chunks(upload, problems, size):

@@ -176,9 +176,9 @@ def test_no_workers_are_planned_for_small_uploads_or_in_a_daemonic_process(monke
     opened = _open_all(messy.build(staff_rows=3_000, workplaces=15), 50 << 20, [])
     assert parallel.planned_workers(opened) == 0
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ROWS", 1_000)
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)  # type: ignore[attr-defined]
     assert parallel.planned_workers(opened) == 2
-    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: type("P", (), {"daemon": True})())
+    monkeypatch.setattr(parallel.multiprocessing, "current_process", lambda: type("P", (), {"daemon": True})())  # type: ignore[attr-defined]
     assert parallel.planned_workers(opened) == 0
 
 
@@ -222,7 +222,7 @@ def test_a_worker_that_dies_makes_the_pool_unavailable() -> None:
     with parallel.ChunkPool(1) as pool:
         died = pool.executor.submit(os._exit, 1)
         with pytest.raises(parallel.Unavailable):
-            pool._result((None, died))
+            pool._result((None, died))  # type: ignore[arg-type]
 
 
 def test_every_column_of_dates_is_sent_as_day_numbers() -> None:

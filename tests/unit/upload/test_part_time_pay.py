@@ -22,14 +22,14 @@ def staff_file_with_pay_spread_over_chunks() -> tuple[list[tuple[str, bytes]], s
     for n in range(3 * CHUNK_ROWS):
         record = worker(f"W{n:05d}", national_insurance_number="")
         if n % 100 == 1 and n < CHUNK_ROWS:
-            record = worker(f"W{n:05d}", annual_salary=24000, contracted_hours=Decimal(20), **ANNUAL)
+            record = worker(f"W{n:05d}", annual_salary=24000, contracted_hours=Decimal(20), **ANNUAL)  # type: ignore[arg-type]
             warned.add(n + 2)
         elif n % 100 == 2 and n < CHUNK_ROWS:
-            record = worker(f"W{n:05d}", annual_salary=18000, contracted_hours=Decimal(20), **ANNUAL)
+            record = worker(f"W{n:05d}", annual_salary=18000, contracted_hours=Decimal(20), **ANNUAL)  # type: ignore[arg-type]
         elif n % 100 == 3 and n < CHUNK_ROWS:
-            record = worker(f"W{n:05d}", main_job_role=7, annual_salary=24000, contracted_hours=Decimal(20), **ANNUAL)
+            record = worker(f"W{n:05d}", main_job_role=7, annual_salary=24000, contracted_hours=Decimal(20), **ANNUAL)  # type: ignore[arg-type]
         elif n == 3 * CHUNK_ROWS - 5:
-            record = worker(f"W{n:05d}", annual_salary=24000, contracted_hours=Decimal("37.5"), **ANNUAL)
+            record = worker(f"W{n:05d}", annual_salary=24000, contracted_hours=Decimal("37.5"), **ANNUAL)  # type: ignore[arg-type]
         workers.append(record)
     workers[0] = worker("W00000", main_job_role=4, national_insurance_number="")  # the registered manager
     files = export_files([workplace(total_perm_temp=999)], workers, [training("W00000")]).as_upload()

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
 from careforce.accounts.access import public, requires
+from careforce.accounts.scope import ScopedRequest, scope_for
 from careforce.careers import account_data, applications, mailbox, queries, services
 from careforce.careers.forms import CreateAccountForm, DeleteAccountForm
 from careforce.careers.views.apply import SENT
@@ -22,7 +23,7 @@ from careforce.web.journeys import page_has_errors
 @sensitive_post_parameters("password", "password_again")
 def create_account(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(home_for(request.user.role))  # type: ignore[union-attr]
+        return redirect(home_for(scope_for(request).role or ""))
     if request.method == "POST":
         form = CreateAccountForm(request.POST)
         if form.is_valid():
@@ -53,7 +54,7 @@ def create_account(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_applications(request: HttpRequest) -> HttpResponse:
+def your_applications(request: ScopedRequest) -> HttpResponse:
     return render(
         request,
         "careers/your_applications.html",
@@ -76,7 +77,7 @@ def your_data(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_data_json(request: HttpRequest) -> HttpResponse:
+def your_data_json(request: ScopedRequest) -> HttpResponse:
     response = HttpResponse(account_data.as_json(request.user), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="careforce-your-data.json"'
     response["Cache-Control"] = "no-store"
@@ -84,7 +85,7 @@ def your_data_json(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def your_data_csv(request: HttpRequest) -> HttpResponse:
+def your_data_csv(request: ScopedRequest) -> HttpResponse:
     response = HttpResponse(account_data.as_csv(request.user), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="careforce-your-data.csv"'
     response["Cache-Control"] = "no-store"
@@ -92,7 +93,7 @@ def your_data_csv(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: ScopedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         account_data.erase(request.user)

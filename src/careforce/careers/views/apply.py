@@ -15,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_ratelimit.decorators import ratelimit
 
+from careforce import links
 from careforce.accounts.access import public
-from careforce.careers import applications, links, mailbox, queries
+from careforce.accounts.scope import scope_for
+from careforce.careers import applications, mailbox, queries
 from careforce.careers.forms import (
     ABOUT_MAX,
     HOURS_CHOICES,
@@ -87,7 +89,7 @@ def _already_applied(request: HttpRequest, job: Any, known: Any = None) -> HttpR
             "job": job,
             "employer": job.workplace.organisation.name,
             "reference": f"CF-{application.pk}" if ours else None,
-            "signed_in": getattr(request.user, "role", None) == "job_seeker",
+            "signed_in": scope_for(request).job_seeker,
         },
     )
 
@@ -194,7 +196,7 @@ def check(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         try:
             application = _send(request, job, answers)
         except AlreadyApplied as already:
-            return _already_applied(request, job, already.application)  # type: ignore[return-value]
+            return _already_applied(request, job, already.application)  # type: ignore[attr-defined, return-value]
         journey.clear()
         request.session[SENT] = [*request.session.get(SENT, []), application.pk][-20:]
         return redirect("careers:apply-sent", vacancy_id)
@@ -225,7 +227,7 @@ def _send(request: HttpRequest, job: Any, answers: dict[str, Any]) -> Any:
             "has_car": "car" in answers["driving"],
             "about_you": answers["about_you"],
         },
-        applicant=request.user if getattr(request.user, "role", None) == "job_seeker" else None,
+        applicant=request.user if scope_for(request).job_seeker else None,
         referred_by=_referrer(request, job),
     )
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from markupsafe import Markup
 
 from careforce.accounts.access import public, requires
+from careforce.accounts.scope import scope_for
 from careforce.careers import queries, services
 from careforce.careers.forms import (
     SearchForm,
@@ -207,7 +208,7 @@ def results(request: HttpRequest) -> HttpResponse:
             "listing": Markup(page.listing),
             "suggestions": list(enumerate(page.suggestions)),
             "attribution": ATTRIBUTION.splitlines(),
-            "can_save": request.user.is_authenticated and getattr(request.user, "role", None) == "job_seeker",
+            "can_save": scope_for(request).job_seeker,
             "outside_region": outside,
             "place_is_district": not outside and filters.place is not None and filters.place.precision == "district",
             "found": count_of(page.total, "job") + " found",

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from careforce.accounts.access import public, requires
+from careforce.accounts.scope import ScopedRequest
 from careforce.careers import applications
 from careforce.careers.presenters import job_title, with_article
 from careforce.domain.access import Permission
@@ -51,7 +52,7 @@ def confirm_account(request: HttpRequest, token: str) -> HttpResponse:
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
 @require_POST
-def resend_confirmation(request: HttpRequest) -> HttpResponse:
+def resend_confirmation(request: ScopedRequest) -> HttpResponse:
     applications.ask_to_confirm(request.user)
     request.session[NOTICE] = "We have sent the link again. It works for 7 days."
     return redirect("careers:your-applications")
@@ -83,7 +84,7 @@ def withdraw_by_link(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)
-def withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
+def withdraw(request: ScopedRequest, application_id: int) -> HttpResponse:
     from django.urls import reverse
 
     return _withdraw(request, applications.own(request.user, application_id), reverse("careers:your-applications"))

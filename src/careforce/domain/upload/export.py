@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from careforce.domain.upload.cells import format_date, format_decimal, format_int
 from careforce.domain.upload.layouts import BASE_QUALIFICATION_PAIRS, FileKind, qualification_columns, standard_columns
-from careforce.domain.upload.neutralise import neutralise_cell
+from careforce.domain.upload.neutralise import FORMULA_TRIGGERS, neutralise_cell
 from careforce.domain.upload.records import RoleCounts, Status, TrainingRecordRow, WorkerRecord, WorkplaceRecord
 
 EXPORT_STATUS = Status.UNCHECKED.value
@@ -173,11 +173,15 @@ def staff_header(qualification_pairs: int) -> list[str]:
     return [*standard_columns(FileKind.STAFF), *extra]
 
 
+# the first characters that can make neutralise_cell change a cell: every other cell is written as it is
+_MAY_NEUTRALISE = frozenset((*FORMULA_TRIGGERS, "'"))
+
+
 def _write(stream: io.TextIOBase | io.StringIO, header: Sequence[str], rows: Iterator[list[str]]) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    for cells in rows:
-        writer.writerow([neutralise_cell(c) for c in cells])
+    special = _MAY_NEUTRALISE
+    writer.writerows([c if c[:1] not in special else neutralise_cell(c) for c in cells] for cells in rows)
 
 
 def write_workplace_csv(stream: io.TextIOBase | io.StringIO, workplaces: Iterable[WorkplaceRecord]) -> None:

@@ -16,7 +16,7 @@ def area(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request)
     if scope.whole_region:
         return redirect("intelligence:region")
-    return council(request, scope.council or "")
+    return council(request, scope.council or "")  # type: ignore[return-value]
 
 
 @requires(Permission.VIEW_COUNCIL_AGGREGATES)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from careforce.accounts.access import requires
+from careforce.accounts.scope import Actor, ScopedRequest
 from careforce.domain.access import Permission
 from careforce.domain.planning import RANGE_COVERS, RANGE_EXCLUDES
 from careforce.domain.planning.decisions import DECISION_LABELS, DECISION_MEASURES
@@ -17,8 +18,10 @@ from careforce.domain.planning.dimensions import council_names
 from .. import presenters
 from ..decision_presenters import DecisionLookup, Range
 from ..decision_storage import read_decisions
-from ..models import ProjectionRun
-from ..queries import run_for, runs_visible_to
+from ..queries import finished_runs_visible_to, run_for
+
+if TYPE_CHECKING:
+    from ..models import ProjectionRun
 
 CHOICES = 40
 
@@ -51,15 +54,15 @@ class Row:
         return self.second.p50 - self.first.p50
 
 
-def picks_for(user: Any) -> list[Pick]:
-    out = []
-    for run in runs_visible_to(user).filter(status=ProjectionRun.Status.DONE)[:CHOICES]:
+def picks_for(user: Actor) -> list[Pick]:
+    out: list[Pick] = []
+    for run in finished_runs_visible_to(user, CHOICES):
         titles = presenters.scenario_titles(run)
         out.extend(Pick(run, name, titles[name]) for name in run.scenario_names)
     return out
 
 
-def pick_from(user: Any, value: str) -> Pick | None:
+def pick_from(user: Actor, value: str) -> Pick | None:
     run_id, _, scenario = value.partition("/")
     try:
         run = run_for(user, run_id)
@@ -71,16 +74,16 @@ def pick_from(user: Any, value: str) -> Pick | None:
 
 
 @requires(Permission.RUN_PROJECTIONS)
-def compare_runs(request: HttpRequest) -> HttpResponse:
-    picks = picks_for(request.user)
+def compare_runs(request: ScopedRequest) -> HttpResponse:
+    picks = picks_for(request.scope)
     first_value, second_value = request.GET.get("first", ""), request.GET.get("second", "")
     if first_value and "/" not in first_value:  # a link from a run's page names the run alone: its first scenario
         found = next((p for p in picks if str(p.run.pk) == first_value), None)
         first_value = found.value if found else ""
     errors: list[tuple[str, str]] = []
     rows: list[Row] = []
-    first = pick_from(request.user, first_value) if first_value else None
-    second = pick_from(request.user, second_value) if second_value else None
+    first = pick_from(request.scope, first_value) if first_value else None
+    second = pick_from(request.scope, second_value) if second_value else None
     area = ""
     if "second" in request.GET:
         if first is None:

@@ -36,7 +36,7 @@ def download(request: ScopedRequest, run_id: str, fmt: str) -> HttpResponse:
     if not run.parquet_path.exists():
         raise Http404("The results of this run are no longer stored")
     path = run.parquet_path if fmt == "parquet" else workbook_path(run)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=CONTENT_TYPES[fmt])  # type: ignore[return-value]
 
 
 @requires(Permission.RUN_PROJECTIONS)

@@ -14,17 +14,20 @@ from careforce.domain.planning import PARAMETERS, RANGE_COVERS, RANGE_EXCLUDES, 
 from careforce.domain.planning.backcast import Backcast, backcast
 
 from ..headline import region_headline
+from ..presenters import scenario_titles
 from ..queries import is_regional, runs_visible_to
 
 
 @requires(Permission.RUN_PROJECTIONS)
 def start(request: ScopedRequest) -> HttpResponse:
+    runs = list(runs_visible_to(request.scope)[:20])
     return render(
         request,
         "planning/start.html",
         {
             "title": "Workforce planning",
-            "runs": list(runs_visible_to(request.scope)[:20]),
+            "runs": runs,
+            "run_titles": {run.pk: list(scenario_titles(run).values()) for run in runs},
             "regional": is_regional(request.scope),
         },
     )
@@ -63,5 +66,7 @@ def region(request: HttpRequest) -> HttpResponse:
         {
             "title": "How many care jobs the West Midlands needs",
             "headline": region_headline(),
+            "range_covers": RANGE_COVERS,
+            "range_excludes": RANGE_EXCLUDES,
         },
     )

@@ -46,10 +46,10 @@ def new_run(request: ScopedRequest) -> HttpResponse:
         edit = request.GET.get("edit", "")
         builtin = builtin_scenarios()
         if edit in builtin:
-            initial["scenario_text"] = builtin[edit].text.replace(f'name = "{edit}"', f'name = "my-{edit}"', 1)
+            initial["scenario_text"] = builtin[edit].text.replace(f'name = "{edit}"', f'name = "my-{edit}"', 1)  # type: ignore[assignment]
         elif edit.startswith("saved-"):
             found = next((s for s in saved if f"saved-{s.pk}" == edit), None)
-            initial["scenario_text"] = found.text if found else ""
+            initial["scenario_text"] = found.text if found else ""  # type: ignore[assignment]
         form = RunForm(initial=initial, saved=saved)
     return render(
         request,

@@ -1,6 +1,6 @@
 """One applicant: what the manager may see of them, shortlisting, and moving them between stages."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -35,7 +35,7 @@ def applicant(request: ScopedRequest, application_id: int) -> HttpResponse:
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 @require_POST
-def shortlist(request: HttpRequest, application_id: int) -> HttpResponse:
+def shortlist(request: ScopedRequest, application_id: int) -> HttpResponse:
     application = services.shortlist(request.user, application_id)
     notify(request, f"Applicant {application.pk} is shortlisted: their name and contact details are shown below")
     return redirect("recruitment:applicant", application.pk)

@@ -34,7 +34,7 @@ def all_applicants(request: ScopedRequest) -> HttpResponse:
         workplace_id=chosen["workplace"],
         job_role=chosen["job_role"],
         vacancy_id=vacancy.pk if vacancy is not None else None,
-        sort=sort,
+        sort=sort,  # type: ignore[arg-type]
     )
     listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(

@@ -7,9 +7,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 
+from careforce import links
 from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
-from careforce.careers import links
 from careforce.domain.access import Permission
 
 from .. import presenters, queries, services
@@ -42,7 +42,7 @@ def refer_a_friend(request: ScopedRequest) -> HttpResponse:
 def share(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
     vacancy = queries.referable_vacancy_for(request.scope, vacancy_id)
     name = presenters.vacancy_name(vacancy)
-    link = links.share(request.user.pk, vacancy.pk)
+    link = links.share(request.user.pk, vacancy.pk)  # type: ignore[arg-type]
     message = f"{name} at {vacancy.workplace.name}: I think you would be good at this job. Apply here: {link}"
     return page(
         request,

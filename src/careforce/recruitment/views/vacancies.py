@@ -1,7 +1,7 @@
 """Publish from records: the organisation's vacancies, each with a publish or take-down action."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -37,7 +37,7 @@ def vacancies(request: ScopedRequest) -> HttpResponse:
         job_role=chosen["job_role"],
         status=chosen["status"],
         stage=chosen["stage"],
-        sort=sort,
+        sort=sort,  # type: ignore[arg-type]
     )
     listed = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     return page(
@@ -60,7 +60,7 @@ def vacancies(request: ScopedRequest) -> HttpResponse:
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 @require_POST
-def publish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
+def publish(request: ScopedRequest, vacancy_id: int) -> HttpResponse:
     wanted = request.POST.get("publish") == "yes"
     try:
         vacancy = services.set_published(request.user, vacancy_id, wanted)

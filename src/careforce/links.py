@@ -13,9 +13,9 @@ from datetime import timedelta
 from django.core import signing
 from django.urls import reverse
 
-from careforce.careers import notify
+from careforce import notify
 
-SALT = "careforce.careers.links"
+SALT = "careforce.links"
 LIMITS = {
     "confirm-application": timedelta(days=30),
     "confirm-account": timedelta(days=7),
