@@ -36,8 +36,6 @@ NOT_WALKED = {
     "/provider/workers/<int:worker_id>/personal-details/check-answers": "after the personal items questions "
     "(test_worker_personal_items)",
     "/recruitment/applicants/<int:application_id>/hire/check": "after the hire questions (test_recruitment_hiring)",
-    "/provider/workers/<int:worker_id>/personal-details/check-answers": "after the personal details questions "
-    "(test_worker_personal_items)",
     "/recruitment/applicants/<int:application_id>/shortlist": "a form's action (POST only)",
     "/recruitment/vacancies/<int:vacancy_id>/publish": "a form's action (POST only)",
     "/care-jobs/confirm-email/<str:token>": "a link in an email (test_applicants_kept_informed)",
