@@ -169,18 +169,6 @@ class Journey:
             cleaned.update(form.cleaned_data)
         return Progress(cleaned, None, tuple(asked))
 
-    def applies(self, slug: str) -> bool:
-        """Whether a question is asked, given the answers before it."""
-        cleaned: dict[str, Any] = dict(self.known)
-        for question in self.questions:
-            if question.slug == slug:
-                return question.applies(cleaned)
-            kept = self.stored(question.slug)
-            form = self.make_form(question, bind(kept), None) if kept is not None else None
-            if question.applies(cleaned) and form is not None and form.is_valid():
-                cleaned.update(form.cleaned_data)
-        return False
-
     # where to go
     def change_url(self, slug: str) -> str:
         return f"{self.places.question(slug)}?{CHANGE}=1"
