@@ -35,9 +35,9 @@ def test_two_hidden_cells_with_a_small_sum_are_narrowed_below_the_threshold() ->
     found = audit.ranges(values, hidden, relations)
     assert (found.low[0], found.high[0]) == (0, 3)
     assert found.exposed(hidden)[:2].tolist() == [True, True]
-    found = audit.exposed(values, hidden, relations)
-    assert found.cells[:2].tolist() == [True, True]
-    assert (found.low[0], found.high[0]) == (0, 3)
+    exposure = audit.exposed(values, hidden, relations)
+    assert exposure.cells[:2].tolist() == [True, True]
+    assert (exposure.low[0], exposure.high[0]) == (0, 3)
 
 
 def test_a_numerator_within_its_denominator_bounds_it_from_above() -> None:
