@@ -1,7 +1,8 @@
 """Measure tables for the areas (and the provider) a user may see, built once per data version.
 
-Every table comes from the domain's ``build_table`` (disclosure control applied); pages, downloads and
-the ``careforce metrics`` command all take their table from here, so they show the same cells.
+Every table of a measure is cut from its linked set (``domain.metrics.linked``, ADR 0100): the region's
+and every council's tables protected together, so pages, downloads and the ``careforce metrics`` command
+show the same cells and no combination of them gives a hidden cell away.
 """
 
 from __future__ import annotations
