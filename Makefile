@@ -26,7 +26,7 @@ format: ## apply ruff's fixes and formatting
 	.venv/bin/ruff check --fix src tests benchmarks
 	.venv/bin/ruff format src tests benchmarks
 
-types: ## mypy (strict on the domain)
+types: ## mypy with django-stubs over the apps and tests (strict on the domain)
 	.venv/bin/mypy
 
 layers: ## import-linter layer contracts

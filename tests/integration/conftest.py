@@ -1,12 +1,7 @@
 """Integration tests run against the small demo region, loaded once into the test database."""
 
-from datetime import date
-
 import pytest
-from django.test import Client
-
-AS_OF = date(2026, 11, 1)
-DEMO = "demo.careforce.test"
+from signing_in import AS_OF, DEMO, signed_in
 
 
 @pytest.fixture(scope="session")
@@ -15,14 +10,6 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
     with django_db_blocker.unblock():
         load_demo_region("small", seed=2019, as_of=AS_OF)
-
-
-def signed_in(email: str) -> Client:
-    from careforce.accounts.models import User
-
-    client = Client()
-    client.force_login(User.objects.get(username=email))
-    return client
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ are the ones a person in that role meets, with the demo region's own names and n
 from datetime import date
 
 import pytest
-from conftest import DEMO, signed_in
 from crawling import crawl, data_starts, django_client_fetch, routes_without_arguments
 from django.test import Client
+from signing_in import DEMO, signed_in
 from test_route_map import ROUTE_RULES
 
 ROLES = ["anonymous", "jobseeker", "staff", "manager", "analyst", "lead", "admin"]

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO, signed_in
+from signing_in import DEMO, signed_in
 from test_intelligence_helpers import COVENTRY, REGION, csv_rows, page_table
 
 from careforce.domain.metrics import MEASURES

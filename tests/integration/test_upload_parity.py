@@ -89,3 +89,16 @@ def test_a_file_asc_wds_would_garble_is_saved_with_a_warning_saying_how_to_save_
     assert "0 errors" in page and "Save these changes" in page
     assert "ASC-WDS would not take it as saved" in page
     assert "save it as comma-separated UTF-8 without a byte-order mark" in page
+
+
+def test_a_wrong_header_refuses_the_whole_file_and_the_page_names_the_columns(as_manager):  # type: ignore[no-untyped-def]
+    files = download_all(as_manager)
+    header, _, rest = files["staff.csv"].partition(b"\r\n")
+    before = Worker.objects.filter(left_on__isnull=True).count()
+    wrong = header.replace(b"NINUMBER", b"NI_NUMBER") + b"\r\n" + rest
+    page = upload(as_manager, {"workplace.csv": files["workplace.csv"], "staff.csv": wrong}).content.decode()
+    assert "There is a problem" in page
+    assert '<p class="govuk-body"><strong>Error: staff.csv</strong></p>' in page  # shown in full, above the table
+    assert "so ASC-WDS would refuse the whole file. Missing column: NINUMBER; unexpected column: NI_NUMBER." in page
+    assert "Errors and warnings by file and row" not in page  # no row of the file was read
+    assert Worker.objects.filter(left_on__isnull=True).count() == before

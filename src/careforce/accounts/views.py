@@ -13,6 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from careforce.accounts.access import public, requires, signed_in
 from careforce.accounts.backends import sign_in_name
 from careforce.accounts.forms import SignInForm
+from careforce.accounts.scope import scope_for
 from careforce.domain.access import Permission, home_for
 
 
@@ -66,7 +67,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect(home_for(request.user.role))  # type: ignore[union-attr]
+    return redirect(home_for(scope_for(request).role or ""))
 
 
 @requires(Permission.VIEW_OWN_APPLICATIONS)

@@ -1,11 +1,12 @@
 """``careforce metrics``: a workforce measure's table for a council or the region, as the page shows it.
 
     careforce metrics --area E08000026 --measure turnover_rate --by job_role --format xlsx --out t.xlsx
-    careforce metrics --attack [--measure turnover_rate]
+    careforce metrics --attack [--measure turnover_rate] [--one-by-one]
 
 ``--attack`` runs the attacker of ``domain.metrics.attack`` over every published table of each measure
 (or the one given) and prints, per measure, the tables, relations, shown and suppressed count cells, and
-the suppressed cells it narrowed to fewer than 5 values (and exactly).
+the suppressed cells it narrowed to fewer than 5 values (and exactly); the seconds include protecting
+the linked set. ``--one-by-one`` attacks the same tables each protected on its own, for comparison.
 
 An administrative tool run on the server: it may show any area (like a regional lead), always with
 disclosure control applied, so it writes exactly the table (and "[c]" cells) of the page's download.
@@ -55,6 +56,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         help="instead of a table: attack every published table of the measure (default: of every measure) "
         "and report the suppressed cells recovered",
     )
+    parser.add_argument(
+        "--one-by-one",
+        action="store_true",
+        help="with --attack: attack the same tables each protected on its own (as before linked suppression)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -69,7 +75,7 @@ def attack(args: argparse.Namespace) -> int:
     total = 0
     for m in chosen:
         started = time.perf_counter()
-        result = attacking.attack_measure(m, region)
+        result = attacking.attack_measure(m, region, one_by_one=args.one_by_one)
         total += len(result.recovered)
         print(
             f"{m.id},{result.tables},{result.relations},{result.shown},{result.suppressed},"

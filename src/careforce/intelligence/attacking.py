@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from careforce.domain.metrics import Measure, MeasureTable, Split
 from careforce.domain.metrics.attack import Attack, Key, attack, truth_of
-from careforce.domain.metrics.tables import Laid, lay_out
-from careforce.domain.reference import REGION_CODE, REGION_NAME, councils
+from careforce.domain.metrics.tables import Laid, finish, lay_out, own_status
 
 from . import facts, measures
-from .queries import Area
+from .measures import areas
 
 
-def areas() -> list[Area]:
-    return [Area(REGION_CODE, REGION_NAME), *(Area(c.gss_code, c.name) for c in councils())]
-
-
-def published_tables(measure: Measure, region: facts.RegionFacts) -> dict[tuple[str, Split], MeasureTable]:
+def published_tables(
+    measure: Measure, region: facts.RegionFacts, *, one_by_one: bool = False
+) -> dict[tuple[str, Split], MeasureTable]:
+    """What pages and downloads publish (the linked set's tables); with ``one_by_one``, the same tables
+    each protected on its own, as before linked suppression (to measure what linking changes)."""
+    if one_by_one:
+        return {key: finish(laid, own_status(laid)) for key, laid in laid_tables(measure, region).items()}
     return {
         (area.code, split): measures.table_for_area(area, measure, split, region)
         for area in areas()
@@ -36,9 +37,12 @@ def laid_tables(measure: Measure, region: facts.RegionFacts) -> dict[tuple[str, 
     return out
 
 
-def attack_measure(measure: Measure, region: facts.RegionFacts | None = None, *, check: bool = True) -> Attack:
-    """The attack on every published table of ``measure``; with ``check``, the attacker's ranges are also
-    checked against the true counts (a wrong relation would fail loudly rather than flatter)."""
+def attack_measure(
+    measure: Measure, region: facts.RegionFacts | None = None, *, check: bool = True, one_by_one: bool = False
+) -> Attack:
+    """The attack on every published table of ``measure``; with ``check``, the true counts are checked
+    against every relation the attacker uses (a wrong relation fails loudly rather than flatters) and
+    serve as the first feasible point (``audit.exposed``)."""
     region = region or facts.region_facts()
     truth: dict[Key, float] | None = truth_of(laid_tables(measure, region)) if check else None
-    return attack(measure, published_tables(measure, region), truth=truth)
+    return attack(measure, published_tables(measure, region, one_by_one=one_by_one), truth=truth)

@@ -7,6 +7,7 @@ the ``careforce metrics`` command all take their table from here, so they show t
 from __future__ import annotations
 
 import dataclasses
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,9 @@ from django.http import Http404
 
 from careforce.accounts.scope import Actor
 from careforce.domain.metrics import CONFIDENTIAL, MEASURES, Marker, Measure, MeasureTable, Split, build_table
+from careforce.domain.metrics.linked import LinkedSet, link
 from careforce.domain.metrics.tables import format_date, period_phrase
+from careforce.domain.reference import REGION_CODE, REGION_NAME, councils
 from careforce.domain.reference import council as reference_council
 
 from . import facts, queries
@@ -63,8 +66,33 @@ def current() -> facts.RegionFacts:
     return facts.region_facts()
 
 
+def areas() -> list[Area]:
+    """The region and every council: the areas whose tables are published."""
+    return [Area(REGION_CODE, REGION_NAME), *(Area(c.gss_code, c.name) for c in councils())]
+
+
+_linking = threading.Lock()
+
+
+def linked_set(measure: Measure, region: facts.RegionFacts) -> LinkedSet:
+    """Every table of ``measure`` for the region and each council, protected together (ADR 0100), once per
+    data version: one build at a time, so requests arriving together wait for it rather than repeat it."""
+    key = ("linked", measure.id)
+
+    def build() -> LinkedSet:
+        every = areas()
+        facts_by_area = {a.code: region.facts if a.is_region else facts.council_facts(region, a.code) for a in every}
+        return link(measure, facts_by_area, {a.code: splits_for(a) for a in every}, region.reference_date)
+
+    if key in region.tables:
+        return facts.cached(region, key, build)
+    with _linking:
+        return facts.cached(region, key, build)
+
+
 def table_for_area(area: Area, measure: Measure, split: Split, region: facts.RegionFacts | None = None) -> MeasureTable:
-    """The table of a measure for an area. Callers have checked the area may be seen
+    """The table of a measure for an area, cut from the measure's linked set (so no combination of the
+    tables anyone may see gives a hidden cell away). Callers have checked the area may be seen
     (``queries.area_for``), or are the administrative command line. Pages showing several tables pass
     the ``region`` facts they got once, so the data version is checked once per page."""
     region = region or facts.region_facts()
@@ -72,8 +100,7 @@ def table_for_area(area: Area, measure: Measure, split: Split, region: facts.Reg
         split = Split.NONE
 
     def build() -> MeasureTable:
-        area_facts = region.facts if area.is_region else facts.council_facts(region, area.code)
-        return build_table(measure, area_facts, area.code, split, region.reference_date)
+        return linked_set(measure, region).table(area.code, split)
 
     return facts.cached(region, ("area", area.code, measure.id, split), build)
 
@@ -126,7 +153,7 @@ def provider_table(scope: ProviderScope, measure: Measure, region: facts.RegionF
         others = build_table(
             measure, facts.organisation_facts(region, scope.organisation_id, code, others=True), code, Split.NONE, day
         )
-        whole = build_table(measure, facts.council_facts(region, code), code, Split.NONE, day)
+        whole = linked_set(measure, region).table(code, Split.NONE)
         area_row = whole.rows[0]
         council_row = [f"All workplaces in {scope.council.name}", *_hide_where(area_row[1:], others.rows[0][1:])]
         rows = (

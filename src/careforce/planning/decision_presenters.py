@@ -85,6 +85,7 @@ def rows(
 @dataclass(frozen=True)
 class Bar:
     label: str
+    inputs: str  # the assumption's low and high end in words
     low_input: float
     high_input: float
     at_low: float
@@ -112,6 +113,32 @@ class Tornado:
 
 
 CHART_WIDTH, LEFT, RIGHT, ROW, TOP = 360, 8, 8, 44, 8
+_LOG = ("population_error", "drift")
+_FACTOR = ("turnover_level", "turnover_yearly", "stock_factor")
+_SHARE = ("sector_exit_share", "vacancy_rate", "within_sector_split", "recruitment_rate")
+_WHEN = {
+    "population_error": " a decade ahead",
+    "drift": " by 2040",
+    "within_sector_split": " staying in their council and role",
+    "recruitment_rate": " of filled posts a year",
+}
+
+
+def input_words(assumption: str, low: float, high: float) -> str:
+    """The assumption's own low and high end in words: a percentage change, a factor, a share or a number."""
+    import math
+
+    if assumption in _LOG:
+        text = f"{math.expm1(low):+.0%} to {math.expm1(high):+.0%}"
+    elif assumption in _FACTOR:
+        text = f"{low - 1:+.0%} to {high - 1:+.0%}"
+    elif assumption in _SHARE:
+        text = f"{low:.1%} to {high:.1%}"
+    else:
+        text = f"{low:.2f} to {high:.2f}"
+    return text + _WHEN.get(assumption, "")
+
+
 SHOWN = 6
 
 
@@ -142,6 +169,7 @@ def tornado(table: pa.Table, scenario: str, measure: str, year: int) -> Tornado 
         bars.append(
             Bar(
                 r["label"],
+                input_words(r["assumption"], r["low_input"], r["high_input"]),
                 r["low_input"],
                 r["high_input"],
                 r["at_low"],

@@ -61,6 +61,24 @@ def problem_rows(problems: Sequence[Mapping[str, Any]]) -> list[list[dict[str, s
     ]
 
 
+def is_about_a_whole_file(p: Mapping[str, Any]) -> bool:
+    """A problem with a file as a whole (its header, encoding or size), not with one of its rows."""
+    return p["row"] is None and not p.get("rows") and not p["column"]
+
+
+def file_problems(problems: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Problems with whole files, shown above the table in full: they are too long for one of its cells."""
+    return [
+        {
+            "file": p["file"],
+            "severity": "Error" if p["severity"] == "error" else "Warning",
+            "message": p["message"] + (f" (ASC-WDS code {p['code']})" if p["code"] is not None else ""),
+        }
+        for p in problems
+        if is_about_a_whole_file(p)
+    ]
+
+
 def upload_rows(uploads: Sequence[Upload]) -> list[dict[str, Any]]:
     return [
         {

@@ -17,10 +17,18 @@ from careforce.domain.upload import FileKind
 from careforce.domain.upload.export import FILE_NAMES
 from careforce.jobs.views import notice_lost_jobs
 from careforce.workforce.pages import render_page
+from careforce.workforce.queries import organisation_for
 
 from . import downloads, queries, workflow
 from .forms import UploadForm
-from .presenters import change_rows, problem_rows, problems_counted, upload_rows
+from .presenters import (
+    change_rows,
+    file_problems,
+    is_about_a_whole_file,
+    problem_rows,
+    problems_counted,
+    upload_rows,
+)
 
 MANAGE = Permission.MANAGE_PROVIDER_WORKFORCE
 
@@ -45,7 +53,7 @@ def start(request: ScopedRequest) -> HttpResponse:
         "Upload ASC-WDS files",
         form=form,
         uploads=upload_rows(recent),
-        organisation=request.user.organisation,  # type: ignore[union-attr]
+        organisation=organisation_for(request.scope),
     )  # type: ignore[union-attr]
 
 
@@ -59,7 +67,8 @@ def upload(request: ScopedRequest, upload_id: str) -> HttpResponse:
         _title(item),
         upload=item,
         job=item.job,
-        problems=problem_rows(item.problems),
+        problems=problem_rows([p for p in item.problems if not is_about_a_whole_file(p)]),
+        file_problems=file_problems(item.problems),
         problems_counted=problems_counted(item.problems),
         changes=change_rows(item.changes),
         applied=change_rows(item.changes.get("applied", {})),

@@ -18,7 +18,7 @@ from careforce.accounts.scope import Actor, scope_of
 from careforce.domain.access import Permission
 from careforce.domain.reference import same_reference
 
-from .models import DemoLoad, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
+from .models import DemoLoad, Organisation, TrainingRecord, Vacancy, Worker, WorkerQualification, Workplace
 
 
 def demo_region_loaded() -> bool:
@@ -27,6 +27,12 @@ def demo_region_loaded() -> bool:
 
 def _organisation_id(user: Actor) -> int | None:
     return scope_of(user).managed_organisation
+
+
+def organisation_for(user: Actor) -> Organisation | None:
+    """The care provider a manager acts for (None for anyone else)."""
+    organisation_id = _organisation_id(user)
+    return None if organisation_id is None else Organisation.objects.filter(pk=organisation_id).first()
 
 
 def workplaces_for(user: Actor) -> QuerySet[Workplace]:

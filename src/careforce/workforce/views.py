@@ -50,7 +50,7 @@ def workplaces(request: ScopedRequest) -> HttpResponse:
         listing=listing,
         showing=listing.showing(page, "workplace"),
         label=presenters.label,
-        organisation=request.user.organisation,  # type: ignore[union-attr]
+        organisation=queries.organisation_for(request.scope),
     )
 
 

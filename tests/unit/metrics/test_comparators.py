@@ -78,3 +78,20 @@ def test_an_area_with_no_published_figure_says_so() -> None:
 
 def test_the_financial_year_starts_in_april() -> None:
     assert financial_year_of(date(2026, 3, 31)) == 2025 and financial_year_of(date(2026, 4, 1)) == 2026
+
+
+def test_a_councils_own_published_figure_stands_beside_its_records_when_recent_enough() -> None:
+    walsall, coventry = "E08000030", "E08000026"
+    posts = (("filled_posts", "Filled posts"),)
+    chosen = comparators_for(posts, date(2026, 12, 7), 3, walsall)
+    assert [r.label for r in chosen.rows] == [
+        "England 2024/25 (published: filled posts)",
+        "Walsall 2023/24 (published: filled posts)",
+    ]
+    assert chosen.rows[1].values == {"Filled posts": 7700.0}
+    assert chosen.notes[-1].startswith("Walsall, 2023/24, filled posts: 7,700 posts")
+    # Coventry's own 2022/23 estimate is more than 3 years before 2026/27: cited, not shown
+    coventry_notes = comparators_for(posts, date(2026, 12, 7), 3, coventry).notes
+    assert coventry_notes[-1].startswith("Coventry: the latest published figure held is for 2022/23 (8,200 posts")
+    # a council with nothing published adds no row or note of its own
+    assert len(comparators_for(posts, date(2026, 12, 7), 3, "E08000025").notes) == 2

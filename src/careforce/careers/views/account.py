@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
 from careforce.accounts.access import public, requires
-from careforce.accounts.scope import ScopedRequest
+from careforce.accounts.scope import ScopedRequest, scope_for
 from careforce.careers import account_data, applications, mailbox, queries, services
 from careforce.careers.forms import CreateAccountForm, DeleteAccountForm
 from careforce.careers.views.apply import SENT
@@ -23,7 +23,7 @@ from careforce.web.journeys import page_has_errors
 @sensitive_post_parameters("password", "password_again")
 def create_account(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(home_for(request.user.role))  # type: ignore[union-attr]
+        return redirect(home_for(scope_for(request).role or ""))
     if request.method == "POST":
         form = CreateAccountForm(request.POST)
         if form.is_valid():

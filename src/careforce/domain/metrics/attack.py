@@ -250,20 +250,17 @@ def attack(
     values = np.array(cells.values)
     hidden = np.array(cells.hidden, dtype=bool)
     keys = list(cells.index)
-    targets = hidden
     if truth is not None:
-        # with the true values, cells that provably move over THRESHOLD values need no programme
+        # from the true values (a feasible point: checked), cells shown to move over THRESHOLD values
+        # need no programme of their own; only the rest are solved for
         true = np.array([truth.get(k, v) for k, v in zip(keys, values, strict=True)])
-        targets = hidden & ~audit.movable(true, hidden, relations)
-    found = audit.ranges(values, hidden, relations, targets=targets)
-    if truth is not None:
-        for k in keys:
-            i = cells.index[k]
-            if targets[i] and k in truth and not (found.low[i] - 1e-6 <= truth[k] <= found.high[i] + 1e-6):
-                raise audit.Inconsistent(f"true value {truth[k]} of {k} outside [{found.low[i]}, {found.high[i]}]")
-    exposed = found.exposed(hidden)
+        found = audit.exposed(true, hidden, relations)
+        exposed, low, high = found.cells, found.low, found.high
+    else:
+        ranges = audit.ranges(values, hidden, relations)
+        exposed, low, high = ranges.exposed(hidden), ranges.low, ranges.high
     recovered = tuple(
-        RecoveredCell(k, float(found.low[cells.index[k]]), float(found.high[cells.index[k]]))
+        RecoveredCell(k, float(low[cells.index[k]]), float(high[cells.index[k]]))
         for k in keys
         if exposed[cells.index[k]]
     )

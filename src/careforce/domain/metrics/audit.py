@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -115,13 +115,14 @@ def _components(n: int, relations: Sequence[Relation], hidden: NDArray[np.bool_]
 
 
 def _reduce(
-    vals: NDArray[np.float64], hidden: NDArray[np.bool_], relations: Sequence[Relation]
+    vals: NDArray[np.float64], hidden: NDArray[np.bool_], relations: Sequence[Relation], origin: list[int] | None = None
 ) -> tuple[list[tuple[list[int], list[float], float, bool]], dict[int, list[int]]]:
     """Relations over the hidden cells only (shown cells moved to the right-hand side), and for each
     hidden cell the relations it is in."""
     touching: dict[int, list[int]] = {}
     reduced: list[tuple[list[int], list[float], float, bool]] = []
-    for r in relations:
+    origin = [] if origin is None else origin
+    for number, r in enumerate(relations):
         rhs = r.rhs
         cells: list[int] = []
         coefs: list[float] = []
@@ -136,6 +137,7 @@ def _reduce(
                 raise Inconsistent(f"shown cells break {r}")
             continue
         reduced.append((cells, coefs, rhs, r.equal))
+        origin.append(number)
         for c in cells:
             touching.setdefault(c, []).append(len(reduced) - 1)
     return reduced, touching
@@ -150,14 +152,6 @@ def _parts(
 _Reduced = list[tuple[list[int], list[float], float, bool]]
 
 
-def _dense(rs: _Reduced, column: dict[int, int]) -> NDArray[np.float64]:
-    m = np.zeros((len(rs), len(column)))
-    for k, (cells, coefs, _, _) in enumerate(rs):
-        for c, x in zip(cells, coefs, strict=True):
-            m[k, column[c]] += x
-    return m
-
-
 def _sparse(rs: _Reduced, column: dict[int, int]) -> tuple[csr_matrix | None, NDArray[np.float64] | None]:
     if not rs:
         return None, None
@@ -168,57 +162,6 @@ def _sparse(rs: _Reduced, column: dict[int, int]) -> tuple[csr_matrix | None, ND
             ri.append(k)
             ci.append(column[c])
     return csr_matrix((data, (ri, ci)), shape=(len(rs), len(column))), np.array([r[2] for r in rs])
-
-
-def movable(values: NDArray[np.float64], hidden: NDArray[np.bool_], relations: Sequence[Relation]) -> NDArray[np.bool_]:
-    """Hidden cells shown to take at least THRESHOLD whole values, cheaply, from the true ``values``.
-
-    For each cell, the direction that moves it most while keeping every equality (its unit vector
-    projected onto the null space of the equalities over hidden cells) is followed both ways from the
-    true values as far as the inequalities and ``x >= 0`` allow. The cell's values along that segment
-    are feasible, so when they span THRESHOLD whole numbers the cell is protected; when they do not, it
-    may still be (:func:`ranges` decides). A cell with no equality or inequality is free."""
-    vals = np.nan_to_num(np.asarray(values, dtype=np.float64))
-    out = np.zeros(len(vals), dtype=bool)
-    reduced, touching = _reduce(np.where(hidden, 0.0, vals), hidden, relations)
-    for part in _parts(len(vals), hidden, reduced):
-        rows = sorted({i for c in part for i in touching.get(c, [])})
-        if not rows:
-            out[part] = True
-            continue
-        column = {c: j for j, c in enumerate(part)}
-        v = vals[part]
-        eq = [reduced[i] for i in rows if reduced[i][3]]
-        ub = [reduced[i] for i in rows if not reduced[i][3]]
-
-        if eq:
-            _, singular, vt = np.linalg.svd(_dense(eq, column), full_matrices=True)
-            rank = int((singular > 1e-9 * max(1.0, float(singular.max(initial=0.0)))).sum())
-            null = vt[rank:].T  # (cells, freedom)
-        else:
-            null = np.eye(len(part))
-        if null.shape[1] == 0:
-            continue
-        moves = null @ null.T  # column j: the direction moving cell j most
-        a_ub = _dense(ub, column)
-        slack = np.array([r[2] for r in ub]) - a_ub @ v if ub else np.zeros(0)
-        for j, c in enumerate(part):
-            d = moves[:, j]
-            if d[j] < 1e-9:
-                continue  # determined by the equalities
-            lo, hi = -np.inf, np.inf
-            for coef, room in ((d, v), (-(a_ub @ d), slack)):
-                # v + t*d >= 0  and  slack - t*(a.d) >= 0, in the form coef*t >= -room
-                pos, neg = coef > 1e-12, coef < -1e-12
-                if pos.any():
-                    lo = max(lo, float(np.max(-room[pos] / coef[pos])))
-                if neg.any():
-                    hi = min(hi, float(np.min(-room[neg] / coef[neg])))
-            a, b = v[j] + lo * d[j], v[j] + hi * d[j]
-            out[c] = (math.floor(b + _TOLERANCE) if math.isfinite(b) else math.inf) - math.ceil(
-                a - _TOLERANCE
-            ) + 1 >= THRESHOLD
-    return out
 
 
 def ranges(
@@ -272,3 +215,156 @@ def ranges(
             low[c] = math.ceil(bounds[0] - _TOLERANCE)
             high[c] = math.floor(bounds[1] + _TOLERANCE) if math.isfinite(bounds[1]) else math.inf
     return Ranges(low, high)
+
+
+# ---- proving cells protected, cheaply -------------------------------------------------------------------
+@dataclass
+class Seen:
+    """The lowest and highest value each cell takes in feasible points found so far (the true values
+    first). Every point satisfies the relations, so each cell's range holds at least ``[low, high]``;
+    hiding more cells keeps every point feasible (a newly hidden cell keeps its value), so a ``Seen``
+    carries over from one round of suppression to the next."""
+
+    low: NDArray[np.float64]
+    high: NDArray[np.float64]
+
+    @classmethod
+    def of(cls, values: NDArray[np.float64]) -> Seen:
+        v = np.nan_to_num(np.asarray(values, dtype=np.float64))
+        return cls(v.copy(), v.copy())
+
+    def add(self, part: Sequence[int], point: NDArray[np.float64]) -> None:
+        self.low[part] = np.minimum(self.low[part], point)
+        self.high[part] = np.maximum(self.high[part], point)
+
+    def safe(self, cells: Sequence[int] | NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Of ``cells``, those whose seen values already span THRESHOLD whole numbers."""
+        lo = np.ceil(self.low[cells] - _TOLERANCE)
+        hi = np.floor(self.high[cells] + _TOLERANCE)
+        out: NDArray[np.bool_] = hi - lo + 1 >= THRESHOLD
+        return out
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Hidden cells an attacker can narrow to fewer than THRESHOLD whole values, with those ranges."""
+
+    cells: NDArray[np.bool_]
+    low: NDArray[np.float64]
+    high: NDArray[np.float64]
+    binding: dict[int, tuple[int, ...]] = field(default_factory=dict)  # relations that bound each cell
+
+
+def exposed(
+    values: NDArray[np.float64],
+    hidden: NDArray[np.bool_],
+    relations: Sequence[Relation],
+    *,
+    targets: NDArray[np.bool_] | None = None,
+    seen: Seen | None = None,
+) -> Exposure:
+    """The exposed cells among ``targets`` (hidden cells by default), from the **true** ``values``.
+
+    Gives the same exposed cells as :func:`ranges` with far fewer programmes: the true values are a
+    feasible point, and so is every solution the solver returns, so a cell whose values over the points
+    seen span THRESHOLD whole numbers is protected without a programme of its own. Per part, two
+    programmes push all open targets up (each capped at THRESHOLD - 1 above its value) and down; then
+    each target still open gets ``max x_j`` (capped the same way: reaching the cap proves it) and, if
+    needed, ``min x_j``; every solution is added to ``seen``. Only the cells left open are exposed, with
+    their whole-number ranges.
+    Raises :class:`Inconsistent` if the true values break a relation (a relation is wrong)."""
+    vals = np.nan_to_num(np.asarray(values, dtype=np.float64))
+    n = len(vals)
+    seen = seen or Seen.of(vals)
+    out = Exposure(np.zeros(n, dtype=bool), vals.copy(), vals.copy())
+    wanted = hidden if targets is None else (targets & hidden)
+    if not wanted.any():
+        return out
+    origin: list[int] = []  # the relation each reduced row comes from
+    reduced, touching = _reduce(np.where(hidden, 0.0, vals), hidden, relations, origin)
+    for part in _parts(n, hidden, reduced):
+        open_ = [c for c in part if wanted[c]]
+        if not open_:
+            continue
+        open_ = [c for c, ok in zip(open_, seen.safe(open_), strict=True) if not ok]
+        rows = sorted({i for c in part for i in touching.get(c, [])})
+        if not open_ or not rows:
+            continue  # protected already, or nothing bounds these cells
+        eq = [i for i in rows if reduced[i][3]]
+        ub = [i for i in rows if not reduced[i][3]]
+        lp = _LP(part, [reduced[i] for i in eq], [reduced[i] for i in ub], vals, seen)
+        lp.origin = ([origin[i] for i in eq], [origin[i] for i in ub])
+        lp.expose(open_, out)
+    return out
+
+
+class _LP:
+    """The attacker's programme over one part: ``A_eq x = b_eq, A_ub x <= b_ub, x >= 0``."""
+
+    def __init__(self, part: list[int], eq: _Reduced, ub: _Reduced, vals: NDArray[np.float64], seen: Seen) -> None:
+        self.part, self.vals, self.seen = part, vals, seen
+        self.origin: tuple[list[int], list[int]] = ([], [])
+        self.binding: set[int] = set()
+        self.column = {c: j for j, c in enumerate(part)}
+        self.a_eq, self.b_eq = _sparse(eq, self.column)
+        self.a_ub, self.b_ub = _sparse(ub, self.column)
+        _check_feasible(vals[part], self.a_eq, self.b_eq, self.a_ub, self.b_ub)
+
+    def solve(self, objective: NDArray[np.float64], caps: dict[int, float]) -> NDArray[np.float64]:
+        bounds = [(0.0, caps.get(c)) for c in self.part]
+        result = linprog(
+            objective, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq, b_eq=self.b_eq, bounds=bounds, method="highs"
+        )
+        if result.status != 0:
+            raise RuntimeError(f"linear programme failed: {result.message}")
+        x: NDArray[np.float64] = result.x
+        self.seen.add(self.part, x)
+        self.binding = set()
+        for rows, found in zip(self.origin, (result.eqlin, result.ineqlin), strict=True):
+            if rows and found is not None:
+                self.binding |= {rows[i] for i in np.flatnonzero(np.abs(found.marginals) > 1e-9)}
+        return x
+
+    def still_open(self, cells: list[int]) -> list[int]:
+        return [c for c, ok in zip(cells, self.seen.safe(cells), strict=True) if not ok]
+
+    def expose(self, open_: list[int], out: Exposure) -> None:
+        column, n = self.column, len(self.part)
+        cap = {c: float(self.vals[c]) + THRESHOLD - 1 for c in open_}
+        for sense in (-1.0, 1.0):  # all open cells up together (capped), then down together
+            objective = np.zeros(n)
+            objective[[column[c] for c in open_]] = sense
+            self.solve(objective, cap if sense < 0 else {})
+            open_ = self.still_open(open_)
+            if not open_:
+                return
+        for c in open_:
+            if not self.still_open([c]):
+                continue
+            objective = np.zeros(n)
+            objective[column[c]] = -1.0
+            up = float(self.solve(objective, {c: cap[c]})[column[c]])
+            binding = self.binding
+            if not self.still_open([c]):
+                continue
+            objective[column[c]] = 1.0
+            down = float(self.solve(objective, {})[column[c]])
+            if self.still_open([c]):
+                out.binding[c] = tuple(sorted(binding | self.binding))
+                out.cells[c] = True
+                out.low[c] = math.ceil(down - _TOLERANCE)
+                out.high[c] = math.floor(up + _TOLERANCE)
+
+
+def _check_feasible(
+    v: NDArray[np.float64],
+    a_eq: csr_matrix | None,
+    b_eq: NDArray[np.float64] | None,
+    a_ub: csr_matrix | None,
+    b_ub: NDArray[np.float64] | None,
+) -> None:
+    scale = 1e-6 * max(1.0, float(np.abs(v).max(initial=0.0)))
+    if a_eq is not None and b_eq is not None and np.abs(a_eq @ v - b_eq).max(initial=0.0) > scale:
+        raise Inconsistent("the true values break an equality")
+    if a_ub is not None and b_ub is not None and (a_ub @ v - b_ub).max(initial=0.0) > scale:
+        raise Inconsistent("the true values break an inequality")

@@ -119,12 +119,17 @@ class ComparatorRow:
     figures: tuple[PublishedFigure, ...]
 
 
-def comparator_rows(metric_headings: tuple[tuple[str, str], ...], *, not_before: int = 0) -> list[ComparatorRow]:
-    """England and West Midlands rows for a measure's (metric, heading) pairs, from financial years starting
-    in ``not_before`` or later. Figures for the same area from the same year and source share a row;
-    different years or sources get their own rows."""
+def comparator_rows(
+    metric_headings: tuple[tuple[str, str], ...],
+    *,
+    not_before: int = 0,
+    areas: tuple[tuple[str, str], ...] = COMPARATOR_AREAS,
+) -> list[ComparatorRow]:
+    """England and West Midlands rows (or ``areas``') for a measure's (metric, heading) pairs, from financial
+    years starting in ``not_before`` or later. Figures for the same area from the same year and source share
+    a row; different years or sources get their own rows."""
     rows: list[ComparatorRow] = []
-    for code, _name in COMPARATOR_AREAS:
+    for code, _name in areas:
         by_heading: dict[str, list[str]] = {}
         for metric, heading in metric_headings:
             by_heading.setdefault(heading, []).append(metric)
@@ -152,17 +157,31 @@ class Comparators:
     notes: tuple[str, ...]  # a citation per figure shown, and why any area's latest figure is not shown
 
 
+def comparator_areas(area_code: str | None, metrics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """England and the West Midlands, and a council itself when a figure for it is published (the figures the
+    council's own records can be set beside: Skills for Care's estimate for the same area)."""
+    if area_code is None or area_code in dict(COMPARATOR_AREAS):
+        return COMPARATOR_AREAS
+    own = best_figure(area_code, metrics) if metrics else None
+    return COMPARATOR_AREAS if own is None else (*COMPARATOR_AREAS, (area_code, own.area_name))
+
+
 def comparators_for(
-    metric_headings: tuple[tuple[str, str], ...], reference_date: date, max_age_years: int
+    metric_headings: tuple[tuple[str, str], ...],
+    reference_date: date,
+    max_age_years: int,
+    area_code: str | None = None,
 ) -> Comparators:
     """Rule 4 above: the rows of figures recent enough to stand beside figures for ``reference_date``, with a
-    note citing each, and a note for every comparator area whose latest figure is too old or missing."""
+    note citing each, and a note for every comparator area whose latest figure is too old or missing. A
+    council (``area_code``) with published figures of its own is a comparator area too."""
     year = financial_year_of(reference_date)
     not_before = year - max_age_years
-    rows = comparator_rows(metric_headings, not_before=not_before)
-    notes = []
     metrics = tuple(dict.fromkeys(m for m, _ in metric_headings))
-    for code, name in COMPARATOR_AREAS:
+    areas = comparator_areas(area_code, metrics)
+    rows = comparator_rows(metric_headings, not_before=not_before, areas=areas)
+    notes = []
+    for code, name in areas:
         shown = [f.citation() for row in rows if row.area_name == name for f in row.figures]
         if shown:
             notes += shown

@@ -192,6 +192,13 @@ def _protect(
         for cell in c.cells:
             in_sums.setdefault(cell, []).append(k)
     order = sorted(range(len(sums)), key=lambda k: len(sums[k].cells))
+    rank = {k: n for n, k in enumerate(order)}
+    sum_of: dict[int, list[int]] = {}  # relation -> the sums it was written for
+    where = {r: i for i, r in enumerate(relations)}
+    for k, c in enumerate(sums):
+        for r in (audit.sums_to(c.total, c.members), *audit.overlapping_sum(c.total, c.members)):
+            if r in where:
+                sum_of.setdefault(where[r], []).append(k)
 
     def one_cell_rule() -> None:
         changed = True
@@ -200,41 +207,84 @@ def _protect(
             for c in sums:
                 hidden_cells = [i for i in c.cells if status[i] != dc.SHOWN]
                 if len(hidden_cells) == 1:
-                    chosen = dc._complement(values, status, c)
+                    chosen = _complement(values, status, c)
                     if chosen is not None:
                         status[chosen] = dc.COMPLEMENTARY
                         changed = True
 
     one_cell_rule()
+    seen = audit.Seen.of(values)
     safe = np.zeros(len(values), dtype=bool)
     exposed = np.zeros(0, dtype=np.int64)
     rounds = 0
     while rounds < MAX_ROUNDS:
         rounds += 1
         hidden = status != dc.SHOWN
-        unknown = hidden & ~safe
-        unknown &= ~audit.movable(values, hidden, relations)
-        found = audit.ranges(values, hidden, relations, targets=unknown)
-        weak = found.exposed(unknown)
+        found = audit.exposed(values, hidden, relations, targets=hidden & ~safe, seen=seen)
+        weak = found.cells
         safe |= hidden & ~weak
         exposed = np.flatnonzero(weak)
         if len(exposed) == 0:
             break
         touched: set[int] = set()
         added = False
-        rank = {k: n for n, k in enumerate(order)}
         for cell in exposed.tolist():
-            for k in sorted(in_sums.get(cell, []), key=rank.__getitem__):
-                if k in touched:
-                    break
-                chosen = dc._complement(values, status, sums[k])
-                if chosen is not None:
-                    status[chosen] = dc.COMPLEMENTARY
-                    touched.add(k)
-                    added = True
-                    break
+            bound_by = [k for r in found.binding.get(cell, ()) for k in sum_of.get(r, ())]
+            added |= _repair(cell, bound_by, values, status, sums, in_sums, rank, touched)
         if not added:
             break
         one_cell_rule()
     hidden = status != dc.SHOWN
     return hidden, primary, tuple(int(c) for c in exposed), rounds
+
+
+def _repair(
+    cell: int,
+    bound_by: Sequence[int],
+    values: Float,
+    status: NDArray[np.int8],
+    sums: Sequence[dc.Constraint],
+    in_sums: Mapping[int, Sequence[int]],
+    rank: Mapping[int, int],
+    touched: set[int],
+) -> bool:
+    """Hide one more cell to widen an exposed cell's range: in the smallest of the sums that bound it
+    (``bound_by``: the relations the attacker's programmes found binding) with a shown member, else in
+    the smallest of its own sums with one, else (every sum it is in already hidden) in the smallest sum beside those, up to three steps
+    away. A sum already given a cell this round counts as repaired."""
+    for k in sorted(set(bound_by), key=rank.__getitem__):
+        if k in touched:
+            return False
+        chosen = _complement(values, status, sums[k])
+        if chosen is not None:
+            status[chosen] = dc.COMPLEMENTARY
+            touched.add(k)
+            return True
+    frontier, reached = {cell}, {cell}
+    for _ in range(3):
+        ks = sorted({k for c in frontier for k in in_sums.get(c, [])}, key=rank.__getitem__)
+        if any(k in touched for k in ks):
+            return False
+        for k in ks:
+            chosen = _complement(values, status, sums[k])
+            if chosen is not None:
+                status[chosen] = dc.COMPLEMENTARY
+                touched.add(k)
+                return True
+        frontier = {c for k in ks for c in sums[k].cells} - reached
+        reached |= frontier
+    return False
+
+
+def _complement(values: Float, status: NDArray[np.int8], c: dc.Constraint) -> int | None:
+    """The member to hide beside the hidden ones of a sum: the smallest shown member that brings the
+    hidden members' sum to at least THRESHOLD - 1 (so each can be anything from 0 to that sum: at least
+    THRESHOLD whole numbers), else ``disclosure``'s choice (the smallest non-zero member, the total, a
+    zero last). Hiding the smallest member alone (a 2 beside a 1) leaves both narrowed to 0 to 3."""
+    hidden_sum = float(sum(values[i] for i in c.members if status[i] != dc.SHOWN))
+    enough = [
+        i for i in c.members if status[i] == dc.SHOWN and values[i] > 0 and hidden_sum + values[i] >= dc.THRESHOLD - 1
+    ]
+    if enough:
+        return min(enough, key=lambda i: (values[i], i))
+    return dc._complement(values, status, c)

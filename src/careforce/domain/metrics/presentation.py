@@ -226,7 +226,9 @@ def current_comparators(
         return extra, list(notes)
     appended = comparator_rows(measure.comparator_metrics)
     n_notes = sum(len(c.figures) for c in appended)
-    chosen = comparators_for(measure.comparator_metrics, snap.reference_date, measure.comparator_max_age_years)
+    chosen = comparators_for(
+        measure.comparator_metrics, snap.reference_date, measure.comparator_max_age_years, snap.area_code
+    )
     rows = [[c.label, *(_published(c.values.get(h)) for h in headings[1:])] for c in chosen.rows]
     return rows + extra[len(appended) :], [*chosen.notes, *notes[n_notes:]]
 

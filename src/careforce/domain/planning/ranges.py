@@ -207,6 +207,7 @@ RANGE_COVERS = (
     "year-to-year ups and downs in turnover, on top of uncertainty about its level",
     "uncertainty in the share of leavers who leave the sector, the vacancy rate, the pay effect on turnover and "
     "where staff who stay in the sector move",
+    "uncertainty in how many people new to care employers can recruit, and how that responds to pay and vacancies",
 )
 RANGE_EXCLUDES = (
     "policy changes, funding decisions and shocks such as a pandemic, beyond what the published history contains",

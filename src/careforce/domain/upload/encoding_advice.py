@@ -45,7 +45,7 @@ def ascwds_would_not_take(upload: UploadFile) -> str:
         )
     if not reasons:
         return ""
-    return f"careforce has read this file, but ASC-WDS would not take it as saved: {'; '.join(reasons)}. {HOW_TO_SAVE}"
+    return f"careforce has read this file, but ASC-WDS would not take it as saved: {'; '.join(reasons)}. {HOW_TO_SAVE}."
 
 
 def _header_line(upload: UploadFile) -> str:

@@ -18,7 +18,6 @@ import re
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 _NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
-_FORMULA_BODY = re.compile(r"[=(!|]")
 
 
 def neutralise_cell(value: str) -> str:
@@ -40,20 +39,3 @@ def restore_cell(value: str) -> str:
     if value[:1] == "'" and _NEUTRALISED.match(value):
         return value[1:]
     return value
-
-
-def looks_like_formula(value: str) -> bool:
-    """True when an uploaded cell would be run as a formula by a spreadsheet.
-
-    ``=`` and ``@`` always start a formula (and a tab or carriage return can hide one); ``+`` and ``-``
-    do when what follows is not a plain number and contains formula syntax (``=``, ``(``, ``!``, ``|``),
-    so that notes such as ``- none`` are still accepted.
-    """
-    if not value:
-        return False
-    first = value[0]
-    if first in "=@\t\r":
-        return True
-    if first in "+-":
-        return not _NUMBER.fullmatch(value) and _FORMULA_BODY.search(value) is not None
-    return False

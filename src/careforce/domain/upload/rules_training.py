@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from careforce.domain.upload.cells import DateProblem, code_table, describe_date, list_codes, parse_date
@@ -47,6 +48,7 @@ PROVIDER_PAIR = "WHODELIVERED/PROVIDERNAME"
 _LEADING_INTEGER = re.compile(r"[+-]?\d+")
 
 
+@lru_cache(maxsize=1 << 16)
 def expiry_from_validity(completed: date, months: int) -> date:
     """ASC-WDS's rule: the day before the same date ``months`` later (end of month if it has no such day)."""
     month_index = completed.month - 1 + months
