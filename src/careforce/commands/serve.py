@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import MutableMapping
 
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
@@ -70,10 +71,18 @@ def gunicorn_command(host: str, port: int, workers: int = DEFAULT_WORKERS, threa
     ]
 
 
+def set_local_base_url(environ: MutableMapping[str, str], host: str, port: int) -> None:
+    """Served over plain HTTP on this machine, the links in emails and share links point at this server
+    (its own port), unless ``CAREFORCE_BASE_URL`` says otherwise."""
+    if environ.get("CAREFORCE_LOCAL_HTTP") == "1" and not environ.get("CAREFORCE_BASE_URL"):
+        environ["CAREFORCE_BASE_URL"] = f"http://{host}:{port}"
+
+
 def serve(args: argparse.Namespace, *, local_http: bool = False) -> None:
     """Replace this process with gunicorn. ``local_http``: the local demo, plain HTTP on this machine only."""
     if local_http:
         os.environ["CAREFORCE_LOCAL_HTTP"] = "1"
+    set_local_base_url(os.environ, args.host, args.port)
     print(f"Serving careforce on http://{args.host}:{args.port}  (press Ctrl+C to stop)", flush=True)
     command = gunicorn_command(args.host, args.port, args.workers, getattr(args, "threads", DEFAULT_THREADS))
     os.execv(sys.executable, command)
