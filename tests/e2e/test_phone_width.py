@@ -4,7 +4,7 @@ labelled region, everything else reflows. The pages are found by walking the lin
 import pytest
 from crawling import Fetched, crawl, routes_without_arguments
 
-from .conftest import sign_in
+from .conftest import FIRST_BUILD_TIMEOUT_MS, sign_in
 
 pytestmark = pytest.mark.e2e
 ROLES = ["anonymous", "jobseeker", "staff", "manager", "analyst", "lead", "admin"]
@@ -35,7 +35,7 @@ def _pages(page) -> list[str]:  # type: ignore[no-untyped-def]
     """The HTML pages this browser's user can reach, found with the browser's own cookies."""
 
     def fetch(path: str) -> Fetched:
-        response = page.request.get(path, max_redirects=0)
+        response = page.request.get(path, max_redirects=0, timeout=FIRST_BUILD_TIMEOUT_MS)
         content_type = response.headers.get("content-type", "")
         body = response.text() if content_type.startswith("text/html") else ""
         return Fetched(response.status, content_type, body, response.headers.get("location", ""))
