@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
@@ -18,20 +18,13 @@ from django.utils.datastructures import MultiValueDict
 from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
-from careforce.web.journeys import Journey, Places, Question, changing
+from careforce.web.journeys import Journey, Places, Question
 
 from . import presenters, queries, services
 from .forms import LeaveDateForm, LeaveReasonForm
-from .pages import question_page, render_page, set_notice
+from .pages import ask, render_page, set_notice
 
 QUESTIONS = (Question("date", LeaveDateForm), Question("reason", LeaveReasonForm))
-
-
-def _current_worker(request: ScopedRequest, worker_id: int) -> Any:
-    worker = queries.managed_worker_for(request.scope, worker_id)
-    if not worker.is_current:
-        raise Http404("This worker has already left")
-    return worker
 
 
 def _who(worker: Any) -> str:
@@ -63,25 +56,19 @@ def _journey(request: HttpRequest, worker: Any) -> Journey:
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def leave(request: ScopedRequest, worker_id: int) -> HttpResponse:
-    worker = _current_worker(request, worker_id)
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
     return redirect("workforce:leave-question", worker.pk, QUESTIONS[0].slug)
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def leave_question(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
-    worker = _current_worker(request, worker_id)
-    journey = _journey(request, worker)
-    if journey.question(step) is None:
-        raise Http404("No such question")
-    form, next_url = journey.answer(request, step)
-    if next_url is not None:
-        return redirect(next_url)
-    return question_page(request, form, f"Worker {worker.local_identifier}", journey.back_url(step, changing(request)))
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
+    return ask(request, _journey(request, worker), step, f"Worker {worker.local_identifier}")
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def leave_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
-    worker = _current_worker(request, worker_id)
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
     journey = _journey(request, worker)
     progress = journey.progress()
     if progress.next is not None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from careforce.web.forms import govuk_field
-from careforce.web.journeys import page_has_errors
+from careforce.web.journeys import Journey, changing, page_has_errors
 
 NOTICE_KEY = "workforce:notice"
 
@@ -50,3 +50,14 @@ def question_page(
         back_url=back_url,
         button=button,
     )
+
+
+def ask(request: HttpRequest, journey: Journey, step: str, caption: str) -> HttpResponse:
+    """One question of ``journey``: on to the next page once answered, else the
+    question page (with its errors); an unknown step is a 404."""
+    if journey.question(step) is None:
+        raise Http404("No such question")
+    form, next_url = journey.answer(request, step)
+    if next_url is not None:
+        return redirect(next_url)
+    return question_page(request, form, caption, journey.back_url(step, changing(request)))

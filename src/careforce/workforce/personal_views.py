@@ -8,26 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
-from careforce.web.journeys import Journey, Places, changing
+from careforce.web.journeys import Journey, Places
 
 from . import presenters, queries, services
-from .pages import question_page, render_page, set_notice
+from .pages import ask, render_page, set_notice
 from .personal_forms import PERSONAL_QUESTIONS, record_items
 from .worker_views import form_maker
-
-
-def _current_worker(request: ScopedRequest, worker_id: int) -> Any:
-    worker = queries.managed_worker_for(request.scope, worker_id)
-    if not worker.is_current:
-        raise Http404("This worker has left")
-    return worker
 
 
 def _journey(request: HttpRequest, worker: Any) -> Journey:
@@ -51,25 +44,19 @@ def _caption(worker: Any) -> str:
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def personal_items(request: ScopedRequest, worker_id: int) -> HttpResponse:
     """Start (or carry on): the first question not yet answered."""
-    worker = _current_worker(request, worker_id)
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
     return redirect(_journey(request, worker).next_url())
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def personal_question(request: ScopedRequest, worker_id: int, step: str) -> HttpResponse:
-    worker = _current_worker(request, worker_id)
-    journey = _journey(request, worker)
-    if journey.question(step) is None:
-        raise Http404("No such question")
-    form, next_url = journey.answer(request, step)
-    if next_url is not None:
-        return redirect(next_url)
-    return question_page(request, form, _caption(worker), journey.back_url(step, changing(request)))
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
+    return ask(request, _journey(request, worker), step, _caption(worker))
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def personal_check(request: ScopedRequest, worker_id: int) -> HttpResponse:
-    worker = _current_worker(request, worker_id)
+    worker = queries.current_managed_worker_for(request.scope, worker_id)
     journey = _journey(request, worker)
     progress = journey.progress()
     if progress.next is not None:

@@ -105,6 +105,14 @@ def managed_worker_for(user: Actor, worker_id: int) -> Worker:
         raise Http404("No such worker") from None
 
 
+def current_managed_worker_for(user: Actor, worker_id: int) -> Worker:
+    """A worker still in post in the acting provider manager's organisation (one who has left is a 404)."""
+    worker = managed_worker_for(user, worker_id)
+    if not worker.is_current:
+        raise Http404("This worker has already left")
+    return worker
+
+
 def own_worker_for(user: Actor) -> Worker:
     """A staff member's own worker record (404 if their account is not linked to one)."""
     scope = scope_of(user)

@@ -18,7 +18,7 @@ from django.utils.datastructures import MultiValueDict
 from careforce.accounts.access import requires
 from careforce.accounts.scope import ScopedRequest
 from careforce.domain.access import Permission
-from careforce.web.journeys import Journey, Places, Question, RecordChange, changing, posted
+from careforce.web.journeys import Journey, Places, Question, RecordChange, posted
 
 from . import presenters, queries, services
 from .forms import (
@@ -32,7 +32,7 @@ from .forms import (
     StartDateForm,
     WorkerReferenceForm,
 )
-from .pages import question_page, render_page, set_notice
+from .pages import ask, question_page, render_page, set_notice
 from .personal_forms import PERSONAL_GROUPS, PERSONAL_QUESTIONS, DateOfBirthForm, answers_of, record_items
 
 # ASC-WDS SALARYINT: the amount is asked only for the way they are paid (3 hourly, 1 annual)
@@ -105,14 +105,7 @@ def add_worker(request: ScopedRequest, workplace_id: int) -> HttpResponse:
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
 def add_worker_question(request: ScopedRequest, workplace_id: int, step: str) -> HttpResponse:
     workplace = queries.workplace_for(request.scope, workplace_id)
-    journey = _adding(request, workplace)
-    if journey.question(step) is None:
-        raise Http404("No such question")
-    form, next_url = journey.answer(request, step)
-    if next_url is not None:
-        return redirect(next_url)
-    back_url = journey.back_url(step, changing(request))
-    return question_page(request, form, f"Add a worker to {workplace.name}", back_url)
+    return ask(request, _adding(request, workplace), step, f"Add a worker to {workplace.name}")
 
 
 @requires(Permission.MANAGE_PROVIDER_WORKFORCE)
